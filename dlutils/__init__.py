@@ -1,0 +1,42 @@
+"""dlutils: the Deep Learning Workbook's shared numpy package.
+
+``import dlutils as dl`` gives the notebooks everything. One concept per module:
+
+=================  =================================================================
+activations        sigmoid, tanh, relu, leaky relu, softmax: forward/backward
+initializers       zeros, random, xavier, glorot, he for any layer_dims
+dense              linear / linear+activation / L-layer forward and backward
+losses             L1, L2, binary and softmax cross-entropy, one-hot helpers
+regularization     L2 cost and gradient, inverted dropout
+optimizers         gd, momentum, RMSprop, Adam; mini-batches; decay; EWMA
+gradient_check     centred differences, relative error, whole-network checks
+models             LogisticRegression, DeepNet (a params dict + loss(X, Y=None))
+training           train(): history, callbacks, divergence reports
+metrics            accuracy, confusion counts and matrix, precision/recall/F1
+data               our .h5 datasets and the course's file layout; image helpers
+synthetic          2-D point sets (flower, moons, circles, blobs, quantiles)
+plotting           cost curves, decision boundaries, image grids
+widgets            live ipywidgets panels (imported lazily)
+validation         fix-it ValueErrors, DivergenceError
+=================  =================================================================
+
+Layouts follow the lectures: dense nets take ``X`` of shape ``(n_x, m)``, one example per
+column. Randomness always comes from an explicit ``rng = np.random.default_rng(seed)``.
+"""
+from .activations import *  # noqa: F401,F403
+from .initializers import *  # noqa: F401,F403
+from .dense import *  # noqa: F401,F403
+from .losses import *  # noqa: F401,F403
+from .regularization import *  # noqa: F401,F403
+from .optimizers import *  # noqa: F401,F403
+from .gradient_check import *  # noqa: F401,F403
+from .models import *  # noqa: F401,F403
+from .training import *  # noqa: F401,F403
+from .metrics import *  # noqa: F401,F403
+from .data import *  # noqa: F401,F403
+from .synthetic import *  # noqa: F401,F403
+from .plotting import *  # noqa: F401,F403
+from .validation import DivergenceError  # noqa: F401
+from . import widgets  # noqa: F401  (ipywidgets itself is imported only when a panel is built)
+
+__version__ = "0.1.0"

@@ -1,0 +1,142 @@
+"""Dense (fully connected) layers and the L-layer net, with the layer contract.
+
+Layout: ``A_prev`` is ``(n[l-1], m)``, one example per column; ``W`` is ``(n[l], n[l-1])``,
+``b`` is ``(n[l], 1)``; ``Z = W A_prev + b`` is ``(n[l], m)``.
+
+Backward passes are the plain chain rule: ``backward(dout, cache)`` returns the gradient of
+the *same scalar* whose gradient ``dout`` is. The ``1/m`` of the averaged cost is applied
+once, by the loss (see ``losses.py``); the lecture writes ``dW = 1/m dZ A_prev^T`` with a
+per-example ``dZ`` - the numbers are identical.
+
+Taught in: c1/04_deep_network_step_by_step, c1/05_deep_network_application.
+"""
+from typing import NamedTuple
+
+import numpy as np
+
+from .activations import get_activation
+from .validation import check_array
+
+__all__ = [
+    "linear_forward", "linear_backward", "linear_activation_forward",
+    "linear_activation_backward", "L_model_forward", "L_model_backward",
+    "LinearActivationCache", "num_layers", "check_parameters",
+]
+
+
+def linear_forward(A_prev, W, b):
+    """``Z = W @ A_prev + b``; returns ``(Z, cache)`` with ``cache = (A_prev, W, b)``."""
+    func = "linear_forward"
+    W = check_array(func, "W", W, ndim=2)
+    A_prev = check_array(func, "A_prev", A_prev, ndim=2,
+                         hint="Dense layers take (n_features, m), one example per column.")
+    b = check_array(func, "b", b, ndim=2)
+    if A_prev.shape[0] != W.shape[1]:
+        hint = ""
+        if A_prev.shape[1] == W.shape[1]:
+            hint = " dlutils puts one example per column - did you mean A_prev.T?"
+        raise ValueError(f"{func}: A_prev has shape {A_prev.shape} but W is {W.shape}; "
+                         f"A_prev needs {W.shape[1]} rows (n[l-1]).{hint}")
+    if b.shape != (W.shape[0], 1):
+        raise ValueError(f"{func}: b has shape {b.shape}, expected ({W.shape[0]}, 1) to match "
+                         f"W {W.shape}; make b a column with b.reshape(-1, 1).")
+    Z = W @ A_prev + b
+    return Z, (A_prev, W, b)
+
+
+def linear_backward(dZ, cache, need_dA_prev=True):
+    """Return ``(dA_prev, dW, db)``. ``need_dA_prev=False`` skips the input-layer gradient."""
+    A_prev, W, _ = cache
+    dW = dZ @ A_prev.T
+    db = dZ.sum(axis=1, keepdims=True)
+    dA_prev = W.T @ dZ if need_dA_prev else None
+    return dA_prev, dW, db
+
+
+class LinearActivationCache(NamedTuple):
+    linear: tuple        # (A_prev, W, b)
+    activation: object   # what the activation's forward stored
+    name: str            # activation name, so backward knows which rule to use
+
+
+def linear_activation_forward(A_prev, W, b, activation="relu"):
+    """``A = g(W A_prev + b)``; returns ``(A, LinearActivationCache)``."""
+    forward, _ = get_activation(activation, "linear_activation_forward")
+    Z, lin_cache = linear_forward(A_prev, W, b)
+    A, act_cache = forward(Z)
+    return A, LinearActivationCache(lin_cache, act_cache, activation)
+
+
+def linear_activation_backward(dA, cache, activation=None, need_dA_prev=True):
+    """Return ``(dA_prev, dW, db)`` for one LINEAR->ACTIVATION layer."""
+    name = activation or cache.name
+    _, backward = get_activation(name, "linear_activation_backward")
+    dZ = backward(dA, cache.activation)
+    return linear_backward(dZ, cache.linear, need_dA_prev)
+
+
+def num_layers(parameters):
+    """L, the number of weight layers in a ``{"W1", "b1", ...}`` dict."""
+    return sum(1 for k in parameters if k.startswith("W") and k[1:].isdigit())
+
+
+def check_parameters(func, parameters, n_x=None):
+    """Check that ``W1..WL``/``b1..bL`` exist and chain together; return L."""
+    if not isinstance(parameters, dict):
+        raise ValueError(f"{func}: parameters must be a dict like {{'W1': ..., 'b1': ...}}, "
+                         f"got {type(parameters).__name__}.")
+    L = num_layers(parameters)
+    if L == 0:
+        raise ValueError(f"{func}: parameters has no 'W1'; build them with "
+                         f"dl.initialize_parameters(layer_dims, rng=rng).")
+    prev = n_x
+    for l in range(1, L + 1):
+        for key in (f"W{l}", f"b{l}"):
+            if key not in parameters:
+                raise ValueError(f"{func}: parameters has W1..W{L} but no {key!r}.")
+        W = parameters[f"W{l}"]
+        if np.ndim(W) != 2:
+            raise ValueError(f"{func}: W{l} must be 2-D (n[{l}], n[{l - 1}]), got shape {np.shape(W)}.")
+        if prev is not None and W.shape[1] != prev:
+            what = "X has" if l == 1 else f"W{l - 1} gives"
+            hint = ""
+            if l == 1:
+                hint = " - one example per column: did you pass X.T, or forget to flatten the images?"
+            raise ValueError(f"{func}: W{l} has shape {W.shape} but {what} {prev} features{hint}")
+        prev = W.shape[0]
+    return L
+
+
+def L_model_forward(X, parameters, hidden_activation="relu", output_activation="sigmoid"):
+    """[LINEAR->hidden]*(L-1) -> LINEAR->output. Returns ``(AL, caches)``."""
+    func = "L_model_forward"
+    X = check_array(func, "X", X, ndim=2, hint="X must be (n_x, m), one example per column.")
+    L = check_parameters(func, parameters, n_x=X.shape[0])
+    caches = []
+    A = X
+    for l in range(1, L + 1):
+        act = hidden_activation if l < L else output_activation
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], act)
+        caches.append(cache)
+    return A, caches
+
+
+def L_model_backward(dAL, caches, dZL=None):
+    """Backprop through the caches of ``L_model_forward``.
+
+    Give either ``dAL`` (gradient of the cost w.r.t. ``AL``) or ``dZL`` (w.r.t. the last
+    linear output, e.g. ``(AL - Y) / m`` for sigmoid/softmax with cross-entropy, which is
+    stable). Returns ``grads`` keyed like the parameters (``grads["W1"]`` is dJ/dW1); the
+    input gradient is skipped.
+    """
+    L = len(caches)
+    grads = {}
+    if dZL is not None:
+        dA_prev, dW, db = linear_backward(dZL, caches[-1].linear, need_dA_prev=L > 1)
+    else:
+        dA_prev, dW, db = linear_activation_backward(dAL, caches[-1], need_dA_prev=L > 1)
+    grads[f"W{L}"], grads[f"b{L}"] = dW, db
+    for l in range(L - 1, 0, -1):
+        dA_prev, dW, db = linear_activation_backward(dA_prev, caches[l - 1], need_dA_prev=l > 1)
+        grads[f"W{l}"], grads[f"b{l}"] = dW, db
+    return grads

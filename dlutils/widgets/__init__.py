@@ -1,0 +1,10 @@
+"""Live ipywidgets panels. All widget code lives in this subpackage; the work a panel
+triggers (training, evaluation) is ordinary dlutils code with its own tests.
+
+ipywidgets and matplotlib are imported when a panel is built, not when dlutils is imported.
+"""
+from .base import Panel, log_slider, int_slider, float_slider
+from .learning_rate import learning_rate_panel, learning_rate_result
+
+__all__ = ["Panel", "log_slider", "int_slider", "float_slider", "learning_rate_panel",
+           "learning_rate_result"]

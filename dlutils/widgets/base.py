@@ -1,0 +1,116 @@
+"""The panel machinery every widget shares: controls, one Output, a status line, a result.
+
+A panel is built from a dict of ipywidgets controls and a ``compute(**values) -> dict``
+function (ordinary library code, unit-tested on its own) plus a ``draw(result)`` that
+plots into the panel's Output. Rules (CONVENTIONS.md section 6):
+
+- it draws once with the default values when built;
+- every committed control change recomputes and redraws (``continuous_update=False``);
+- the last result (values used, metrics, latency) stays in ``panel.result``;
+- a callback never raises into the front end: errors and divergence become a message in
+  the status line and in ``panel.result["error"]``.
+"""
+import time
+
+__all__ = ["Panel", "log_slider", "int_slider", "float_slider"]
+
+
+def _w():
+    import ipywidgets as widgets
+    return widgets
+
+
+def log_slider(description, value, low, high, readout_format=".1e", width="340px"):
+    """A ``FloatLogSlider`` from ``low`` to ``high`` (powers of ten), committing on release."""
+    import math
+    w = _w()
+    return w.FloatLogSlider(value=value, base=10, min=math.log10(low), max=math.log10(high), step=0.05,
+                            description=description, continuous_update=False,
+                            readout_format=readout_format, style={"description_width": "110px"},
+                            layout=w.Layout(width=width))
+
+
+def float_slider(description, value, low, high, step, width="340px", readout_format=".2f"):
+    w = _w()
+    return w.FloatSlider(value=value, min=low, max=high, step=step, description=description,
+                         continuous_update=False, readout_format=readout_format,
+                         style={"description_width": "110px"}, layout=w.Layout(width=width))
+
+
+def int_slider(description, value, low, high, step=1, width="340px"):
+    w = _w()
+    return w.IntSlider(value=value, min=low, max=high, step=step, description=description,
+                       continuous_update=False, style={"description_width": "110px"},
+                       layout=w.Layout(width=width))
+
+
+class Panel:
+    """Controls + status + Output, recomputed on every change. See the module docstring."""
+
+    def __init__(self, controls, compute, draw, title="", columns=2, run_button=False):
+        w = _w()
+        self.controls = dict(controls)
+        self._compute, self._draw = compute, draw
+        self.out = w.Output(layout=w.Layout(min_height="300px"))
+        self.status = w.HTML(value="")
+        self.result = None
+        self.history = []          # every result, oldest first (for comparisons)
+        rows = []
+        items = list(self.controls.values())
+        for i in range(0, len(items), columns):
+            rows.append(w.HBox(items[i:i + columns]))
+        header = [w.HTML(f"<b>{title}</b>")] if title else []
+        if run_button:
+            self.run_button = w.Button(description="Run", button_style="primary")
+            self.run_button.on_click(lambda _: self.update())
+            rows.append(self.run_button)
+        else:
+            for c in items:
+                c.observe(self._on_change, names="value")
+        self.widget = w.VBox(header + rows + [self.status, self.out])
+        self.update()
+
+    # what the kernel runs when a control changes
+    def _on_change(self, change):
+        self.update()
+
+    def values(self):
+        return {k: c.value for k, c in self.controls.items()}
+
+    def set_status(self, text, error=False):
+        color = "#b00020" if error else "#333"
+        self.status.value = f"<span style='color:{color}'>{text}</span>"
+
+    def update(self, **overrides):
+        """Recompute with the current control values (or ``overrides``) and redraw."""
+        from IPython.display import clear_output
+        import matplotlib.pyplot as plt
+        values = {**self.values(), **overrides}
+        start = time.perf_counter()
+        self.set_status("running...")
+        try:
+            result = dict(self._compute(**values))
+        except Exception as exc:  # shown in the panel, never raised into the front end
+            result = {"error": f"{type(exc).__name__}: {exc}"}
+        result["values"] = values
+        with self.out:
+            clear_output(wait=True)
+            if "error" not in result:
+                try:
+                    self._draw(result)
+                    plt.show()
+                except Exception as exc:
+                    plt.close("all")
+                    result["error"] = f"{type(exc).__name__} while drawing: {exc}"
+        result["latency"] = time.perf_counter() - start
+        if "error" in result:
+            self.set_status("&#9888; " + result["error"], error=True)
+        else:
+            self.set_status(result.get("summary", "") + f" <small>({result['latency']:.2f} s)</small>")
+        self.result = result
+        self.history.append(result)
+        return result
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
