@@ -28,6 +28,7 @@ from .initializers import *  # noqa: F401,F403
 from .dense import *  # noqa: F401,F403
 from .losses import *  # noqa: F401,F403
 from .regularization import *  # noqa: F401,F403
+from .batchnorm import *  # noqa: F401,F403
 from .optimizers import *  # noqa: F401,F403
 from .gradient_check import *  # noqa: F401,F403
 from .models import *  # noqa: F401,F403

@@ -15,6 +15,7 @@ from .dense import check_parameters, linear_backward, LinearActivationCache
 from .initializers import initialize_parameters
 from .losses import sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
 from .regularization import l2_cost, dropout_forward, dropout_backward
+from .batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
 from .validation import check_array, check_labels, check_probability, check_positive, check_rng
 
 __all__ = ["LogisticRegression", "DeepNet", "predict"]
@@ -88,10 +89,18 @@ class DeepNet:
     - ``keep_prob``: dropout keep probability for the hidden layers, one float for all or a
       list with one value per hidden layer (1.0 = off). Dropout needs ``rng`` and is only
       active in training passes, ``loss(X, Y)``; predictions never drop units.
+    - ``batchnorm=True``: batch norm on every hidden layer's ``Z`` before the activation
+      (``Z = W A_prev``, then ``gamma * Z_norm + beta``). The bias ``b[l]`` of a BN layer is
+      DROPPED (the mean subtraction cancels it; ``beta[l]`` plays its role), so ``params``
+      holds ``W1, gamma1, beta1, ..., WL, bL`` (the output layer keeps ``bL``). Training
+      passes (``loss(X, Y)``) use batch statistics and update the running averages in
+      ``model.bn_state[l]`` (a ``dl.batchnorm_param`` dict, momentum ``bn_momentum``=0.9);
+      predictions (``loss(X)``) use the running averages, so they are deterministic.
     """
 
     def __init__(self, layer_dims, *, hidden_activation="relu", output="sigmoid",
-                 initializer="he", rng=None, params=None, lambd=0.0, keep_prob=1.0, scale=0.01):
+                 initializer="he", rng=None, params=None, lambd=0.0, keep_prob=1.0, scale=0.01,
+                 batchnorm=False, bn_momentum=0.9, bn_epsilon=1e-5):
         func = "DeepNet"
         get_activation(hidden_activation, func)
         if output not in ("sigmoid", "softmax"):
@@ -102,14 +111,23 @@ class DeepNet:
         if output == "sigmoid" and self.layer_dims[-1] != 1:
             raise ValueError(f"{func}: a sigmoid output has 1 unit but layer_dims ends in "
                              f"{self.layer_dims[-1]}; use output='softmax' for several classes.")
+        self.batchnorm = bool(batchnorm)
         if params is None:
             params = initialize_parameters(self.layer_dims, initializer, rng, scale=scale)
+            if self.batchnorm:
+                params = _bn_params(params, self.layer_dims)
         else:
+            if self.batchnorm:
+                _check_bn_params(func, params, self.layer_dims)
+                params = {**params, **{f"b{l}": np.zeros((self.layer_dims[l], 1))
+                                       for l in range(1, self.L)}}
             check_parameters(func, params, n_x=self.layer_dims[0])
             dims = [params["W1"].shape[1]] + [params[f"W{l}"].shape[0] for l in range(1, self.L + 1)]
             if dims != self.layer_dims:
                 raise ValueError(f"{func}: params have layer sizes {dims} but layer_dims is {self.layer_dims}.")
             params = {k: np.array(v, dtype=float) for k, v in params.items()}
+            if self.batchnorm:
+                params = _bn_params(params, self.layer_dims, keep=True)
         self.params = params
         self.lambd = check_positive(func, "lambd", lambd, allow_zero=True)
         kp = list(keep_prob) if np.ndim(keep_prob) else [keep_prob] * (self.L - 1)
@@ -120,6 +138,8 @@ class DeepNet:
         if any(k < 1 for k in self.keep_probs):
             check_rng(func, rng)
         self.rng = rng
+        self.bn_state = ({l: batchnorm_param(self.layer_dims[l], bn_momentum, bn_epsilon)
+                          for l in range(1, self.L)} if self.batchnorm else {})
 
     # -- forward / backward -------------------------------------------------------------
     def _forward(self, X, training):
@@ -127,10 +147,14 @@ class DeepNet:
         caches, drops = [], []
         A = X
         for l in range(1, self.L + 1):
-            W, b = self.params[f"W{l}"], self.params[f"b{l}"]
-            Z = W @ A + b
+            W, b = self.params[f"W{l}"], self.params.get(f"b{l}")
+            Z = W @ A if b is None else W @ A + b
             lin = (A, W, b)
             if l < self.L:
+                if self.batchnorm:
+                    Z, bn = batchnorm_forward(Z, self.params[f"gamma{l}"], self.params[f"beta{l}"],
+                                              self.bn_state[l], mode="train" if training else "test")
+                    lin = (lin, bn)
                 A, act = hidden_fwd(Z)
                 kp = self.keep_probs[l - 1]
                 if training and kp < 1:
@@ -156,10 +180,16 @@ class DeepNet:
         _, hidden_bwd = get_activation(self.hidden_activation)
         grads = {}
         for l in range(self.L, 0, -1):
-            dA_prev, dW, db = linear_backward(dZ, caches[l - 1].linear, need_dA_prev=l > 1)
+            lin = caches[l - 1].linear
+            if self.batchnorm and l < self.L:
+                lin, bn = lin
+                dZ, grads[f"gamma{l}"], grads[f"beta{l}"] = batchnorm_backward(dZ, bn)
+            dA_prev, dW, db = linear_backward(dZ, lin, need_dA_prev=l > 1)
             if self.lambd:
                 dW += (self.lambd / m) * self.params[f"W{l}"]
-            grads[f"W{l}"], grads[f"b{l}"] = dW, db
+            grads[f"W{l}"] = dW
+            if f"b{l}" in self.params:
+                grads[f"b{l}"] = db
             if l > 1:
                 dA_prev = dropout_backward(dA_prev, drops[l - 2])
                 dZ = hidden_bwd(dA_prev, caches[l - 2].activation)
@@ -179,8 +209,34 @@ class DeepNet:
         return np.argmax(P, axis=0).reshape(1, -1)
 
     def __repr__(self):
+        bn = ", batchnorm=True" if self.batchnorm else ""
         return (f"DeepNet({self.layer_dims}, hidden={self.hidden_activation}, output={self.output}, "
-                f"lambd={self.lambd}, keep_prob={self.keep_probs})")
+                f"lambd={self.lambd}, keep_prob={self.keep_probs}{bn})")
+
+
+def _bn_params(params, layer_dims, keep=False):
+    """Ordered W1, gamma1, beta1, ..., WL, bL: BN layers lose b, gain gamma=1 and beta=0."""
+    L = len(layer_dims) - 1
+    out = {}
+    for l in range(1, L + 1):
+        out[f"W{l}"] = params[f"W{l}"]
+        if l < L:
+            out[f"gamma{l}"] = params[f"gamma{l}"] if keep and f"gamma{l}" in params else np.ones((layer_dims[l], 1))
+            out[f"beta{l}"] = params[f"beta{l}"] if keep and f"beta{l}" in params else np.zeros((layer_dims[l], 1))
+        else:
+            out[f"b{l}"] = params[f"b{l}"]
+    return out
+
+
+def _check_bn_params(func, params, layer_dims):
+    for l in range(1, len(layer_dims) - 1):
+        for key in (f"gamma{l}", f"beta{l}"):
+            if key not in params:
+                raise ValueError(f"{func}: batchnorm=True needs params[{key!r}] ({layer_dims[l]}, 1); "
+                                 f"leave params=None to initialize gamma=1, beta=0.")
+            if np.shape(params[key]) != (layer_dims[l], 1):
+                raise ValueError(f"{func}: params[{key!r}] has shape {np.shape(params[key])}, "
+                                 f"expected ({layer_dims[l]}, 1).")
 
 
 def _softmax(Z):
