@@ -1,0 +1,429 @@
+"""A compact model API: a list of layers with fit / evaluate / predict / summary.
+
+It plays the role the course gives to TensorFlow/Keras, built from the same numpy pieces::
+
+    model = dl.Sequential([dl.Dense(25, activation="relu"), dl.Dropout(0.9), dl.BatchNorm(),
+                           dl.Dense(12, activation="relu"),
+                           dl.Dense(6, activation="softmax")],
+                          input_dim=12288, loss="softmax_cross_entropy", rng=rng, lambd=0.0)
+    model.summary()
+    history = model.fit(X, Y, optimizer="adam", learning_rate=1e-3, mini_batch_size=32,
+                        num_epochs=50, X_dev=X_dev, Y_dev=Y_dev,
+                        callbacks=[dl.EarlyStopping(patience=5)], verbose="auto")
+    model.evaluate(X_test, Y_test)   # {"cost": ..., "accuracy": ...}  (accuracy in %)
+    model.predict(X_test)            # (1, m) labels
+
+Layers: ``Dense(n_out, activation=None, initializer="he")``, ``Activation(name)``,
+``Dropout(keep_prob)`` (inverted dropout, training passes only), ``BatchNorm(momentum=0.9,
+epsilon=1e-5)`` (batch statistics in training passes, running averages in ``model.bn_state``
+for predictions). Parameters are named like the course: the k-th Dense layer owns ``Wk``/``bk``,
+the k-th BatchNorm layer ``gammak``/``betak``, all in one ``model.params`` dict.
+
+The model follows the workbook's model contract, so ``dl.train`` and ``dl.gradient_check``
+work on it: ``loss(X)`` returns output probabilities, ``loss(X, Y)`` a training pass
+``(cost, grads)`` with grads keyed like ``params``. The last layer must be a Dense layer
+whose activation is the loss's own (``softmax`` for softmax cross-entropy, ``sigmoid`` for
+binary cross-entropy) or ``None``: the cost is computed from its logits (stable), the
+activation is applied for predictions. For the softmax loss ``Y`` may be one-hot ``(C, m)``
+or integer labels ``(1, m)`` (turned into one-hot).
+
+Layout: ``X`` is ``(n_x, m)``, one example per column. Taught in: c2/07_softmax_and_compact_api.
+"""
+import sys
+import time
+
+import numpy as np
+
+from .activations import get_activation, sigmoid, softmax
+from .batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
+from .initializers import initialize_parameters
+from .losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
+from .regularization import l2_cost, dropout_forward, dropout_backward
+from .training import train, evaluate as _evaluate
+from .validation import check_array, check_labels, check_probability, check_positive, check_rng
+
+__all__ = ["Sequential", "Dense", "Activation", "Dropout", "BatchNorm", "EarlyStopping",
+           "ProgressBar", "LOSSES"]
+
+LOSSES = {"softmax_cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
+
+
+# -- layers --------------------------------------------------------------------------------
+class Dense:
+    """``A = g(W A_prev + b)`` with ``W`` of shape ``(n_out, n_in)``; ``activation=None`` is linear."""
+    kind = "Dense"
+
+    def __init__(self, n_out, activation=None, initializer="he"):
+        if int(n_out) != n_out or n_out < 1:
+            raise ValueError(f"Dense: n_out must be a positive int (number of units), got {n_out!r}.")
+        if activation is not None:
+            get_activation(activation, "Dense")
+        self.n_out, self.activation, self.initializer = int(n_out), activation, initializer
+
+    def build(self, n_in, index, rng):
+        self.W, self.b = f"W{index}", f"b{index}"
+        p = initialize_parameters([n_in, self.n_out], self.initializer, rng)
+        return {self.W: p["W1"], self.b: p["b1"]}, self.n_out
+
+    def forward(self, A, params, model, training, logits=False):
+        Z = params[self.W] @ A + params[self.b]
+        if logits or self.activation is None:
+            return Z, (A, None)
+        out, act = get_activation(self.activation)[0](Z)
+        return out, (A, act)
+
+    def backward(self, dout, cache, params, need_dA=True):
+        A, act = cache   # act is None for a linear layer and for the logits of the last layer
+        dZ = dout if act is None else get_activation(self.activation)[1](dout, act)
+        grads = {self.W: dZ @ A.T, self.b: dZ.sum(axis=1, keepdims=True)}
+        return (params[self.W].T @ dZ if need_dA else None), grads
+
+    def describe(self):
+        return f"Dense({self.n_out}, {self.activation or 'linear'})"
+
+
+class Activation:
+    """An activation on its own: ``Activation('relu')``."""
+    kind = "Activation"
+
+    def __init__(self, name):
+        get_activation(name, "Activation")
+        self.name = name
+
+    def build(self, n_in, index, rng):
+        return {}, n_in
+
+    def forward(self, A, params, model, training):
+        return get_activation(self.name)[0](A)
+
+    def backward(self, dout, cache, params, need_dA=True):
+        return get_activation(self.name)[1](dout, cache), {}
+
+    def describe(self):
+        return f"Activation({self.name})"
+
+
+class Dropout:
+    """Inverted dropout with ``keep_prob`` (probability of keeping a unit); off at inference."""
+    kind = "Dropout"
+
+    def __init__(self, keep_prob):
+        self.keep_prob = check_probability("Dropout", "keep_prob", keep_prob)
+
+    def build(self, n_in, index, rng):
+        return {}, n_in
+
+    def forward(self, A, params, model, training):
+        if not training or self.keep_prob == 1.0:
+            return A, (None, 1.0)
+        return dropout_forward(A, self.keep_prob, model.rng)
+
+    def backward(self, dout, cache, params, need_dA=True):
+        return dropout_backward(dout, cache), {}
+
+    def describe(self):
+        return f"Dropout(keep_prob={self.keep_prob:g})"
+
+
+class BatchNorm:
+    """Batch norm over the examples of each unit, learnable ``gamma``/``beta``."""
+    kind = "BatchNorm"
+
+    def __init__(self, momentum=0.9, epsilon=1e-5):
+        self.momentum, self.epsilon = momentum, epsilon
+
+    def build(self, n_in, index, rng):
+        self.gamma, self.beta, self.index = f"gamma{index}", f"beta{index}", index
+        self.n = n_in
+        return {self.gamma: np.ones((n_in, 1)), self.beta: np.zeros((n_in, 1))}, n_in
+
+    def forward(self, A, params, model, training):
+        state = model.bn_state[self.index]
+        return batchnorm_forward(A, params[self.gamma], params[self.beta], state,
+                                 mode="train" if training else "test")
+
+    def backward(self, dout, cache, params, need_dA=True):
+        dZ, dg, db = batchnorm_backward(dout, cache)
+        return dZ, {self.gamma: dg, self.beta: db}
+
+    def describe(self):
+        return "BatchNorm()"
+
+
+# -- callbacks -----------------------------------------------------------------------------
+class EarlyStopping:
+    """Stop when ``monitor`` ('dev_cost', 'cost', 'dev_acc', 'train_acc') has not improved for
+    ``patience`` records; with ``restore_best`` the parameters of the best record are put back."""
+
+    def __init__(self, monitor="dev_cost", patience=5, min_delta=0.0, restore_best=True):
+        if monitor not in ("dev_cost", "cost", "dev_acc", "train_acc"):
+            raise ValueError(f"EarlyStopping: monitor must be 'dev_cost', 'cost', 'dev_acc' or "
+                             f"'train_acc', got {monitor!r}.")
+        self.monitor, self.patience, self.min_delta = monitor, int(patience), float(min_delta)
+        self.restore_best = restore_best
+        self.best, self.best_step, self.best_params, self.wait = None, None, None, 0
+        self.stopped_step = None
+
+    def __call__(self, history, model):
+        series = {"dev_cost": history.dev_costs, "cost": history.costs,
+                  "dev_acc": history.dev_acc, "train_acc": history.train_acc}[self.monitor]
+        if not series:
+            raise ValueError(f"EarlyStopping: nothing recorded for {self.monitor!r}; give X_dev/Y_dev "
+                             f"to fit, or monitor='cost'.")
+        value = series[-1]
+        sign = 1 if self.monitor.endswith("cost") else -1
+        if self.best is None or sign * (self.best - value) > self.min_delta:
+            self.best, self.best_step, self.wait = value, history.steps[-1], 0
+            if self.restore_best:
+                self.best_params = {k: v.copy() for k, v in model.params.items()}
+            return True
+        self.wait += 1
+        if self.wait >= self.patience:
+            self.stopped_step = history.steps[-1]
+            if self.restore_best and self.best_params is not None:
+                for k, v in self.best_params.items():
+                    model.params[k][...] = v
+            return False
+        return True
+
+
+class ProgressBar:
+    """Progress display for ``fit``: an ipywidgets bar in a notebook, a text line elsewhere.
+
+    ``after`` seconds: nothing is shown for shorter fits (``verbose='auto'``).
+    """
+
+    def __init__(self, total_epochs, after=2.0):
+        self.total, self.after = max(1, int(total_epochs)), after
+        self.start = time.perf_counter()
+        self.bar = self.label = None
+        self.shown = False
+
+    def _in_notebook(self):
+        shell = sys.modules.get("IPython") and getattr(sys.modules["IPython"], "get_ipython", lambda: None)()
+        return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+    def line(self, history):
+        f = history.final
+        dev = f", dev acc {f['dev_acc']:.1f}%" if f["dev_acc"] is not None else ""
+        return (f"epoch {history.epochs[-1] + 1}/{self.total}: cost {f['cost']:.4f}, train acc "
+                f"{f['train_acc']:.1f}%{dev} ({time.perf_counter() - self.start:.1f} s)")
+
+    def __call__(self, history, model):
+        if not self.shown and time.perf_counter() - self.start < self.after:
+            return True
+        text = self.line(history)
+        if not self.shown:
+            self.shown = True
+            if self._in_notebook():
+                try:
+                    import ipywidgets as w
+                    from IPython.display import display
+                    self.bar = w.IntProgress(min=0, max=self.total, description="fit")
+                    self.label = w.HTML()
+                    display(w.HBox([self.bar, self.label]))
+                except ImportError:  # pragma: no cover
+                    self.bar = None
+        if self.bar is not None:
+            self.bar.value = history.epochs[-1] + 1
+            self.label.value = text
+        else:
+            print("\r" + text, end="", flush=True)
+        return True
+
+    def close(self, history):
+        if self.shown and self.bar is None:
+            print()
+
+
+# -- the model -----------------------------------------------------------------------------
+class Sequential:
+    """Layers applied in order, a loss, and the model contract. See the module docstring."""
+
+    def __init__(self, layers, input_dim, loss="softmax_cross_entropy", rng=None, lambd=0.0):
+        func = "Sequential"
+        if loss not in LOSSES:
+            raise ValueError(f"{func}: loss must be one of {sorted(LOSSES)}, got {loss!r}.")
+        layers = list(layers)
+        if not layers or not all(hasattr(l, "forward") and hasattr(l, "build") for l in layers):
+            raise ValueError(f"{func}: layers must be a non-empty list of dl.Dense / dl.Dropout / "
+                             f"dl.BatchNorm / dl.Activation objects, got {layers!r}.")
+        if int(input_dim) != input_dim or input_dim < 1:
+            raise ValueError(f"{func}: input_dim must be the positive number of features n_x, got {input_dim!r}.")
+        self.output = LOSSES[loss]
+        last = layers[-1]
+        if not isinstance(last, Dense) or last.activation not in (None, "linear", self.output):
+            raise ValueError(f"{func}: with loss={loss!r} the last layer must be "
+                             f"dl.Dense(n, activation={self.output!r}) (or activation=None, logits), "
+                             f"got {last.describe() if hasattr(last, 'describe') else last!r}.")
+        if self.output == "sigmoid" and last.n_out != 1:
+            raise ValueError(f"{func}: binary_cross_entropy needs 1 output unit, the last layer has "
+                             f"{last.n_out}; use loss='softmax_cross_entropy' for several classes.")
+        check_rng(func, rng)
+        self.layers, self.loss_name, self.rng = layers, loss, rng
+        self.lambd = check_positive(func, "lambd", lambd, allow_zero=True)
+        self.input_dim = int(input_dim)
+        self.params, self.bn_state, self.shapes = {}, {}, []
+        counts = {}
+        n = self.input_dim
+        for layer in layers:
+            kind = "BatchNorm" if isinstance(layer, BatchNorm) else layer.kind
+            counts[kind] = counts.get(kind, 0) + 1
+            p, n = layer.build(n, counts[kind], rng)
+            if isinstance(layer, BatchNorm):
+                self.bn_state[layer.index] = batchnorm_param(n, layer.momentum, layer.epsilon)
+            self.params.update(p)
+            self.shapes.append(n)
+        self.n_y = n
+        self.history = None
+
+    # -- model contract -------------------------------------------------------------------
+    def _prepare_Y(self, Y, m):
+        if Y is None:
+            return None
+        Y = np.asarray(Y)
+        if self.output == "softmax" and Y.ndim == 2 and Y.shape[0] == 1 and self.n_y > 1:
+            if Y.size and (Y.min() < 0 or Y.max() >= self.n_y):
+                raise ValueError(f"Sequential: labels must lie in 0..{self.n_y - 1} for {self.n_y} classes, "
+                                 f"got {Y.min()}..{Y.max()}.")
+            Y = one_hot(Y, self.n_y)
+        return Y
+
+    def check_inputs(self, X, Y=None, func="Sequential.loss"):
+        X = check_array(func, "X", X, ndim=2, hint="X must be (n_x, m), one example per column.")
+        if X.shape[0] != self.input_dim:
+            hint = " - one example per column: did you mean X.T?" if X.shape[1] == self.input_dim else ""
+            raise ValueError(f"{func}: X has shape {X.shape} but the model expects input_dim = "
+                             f"{self.input_dim} rows{hint}")
+        if Y is None:
+            return X, None
+        Y = check_array(func, "Y", self._prepare_Y(Y, X.shape[1]), ndim=2,
+                        hint="Y must be (n_y, m); reshape labels with Y.reshape(1, -1).")
+        if Y.shape != (self.n_y, X.shape[1]):
+            raise ValueError(f"{func}: Y has shape {Y.shape}, expected ({self.n_y}, {X.shape[1]}) for X "
+                             f"of shape {X.shape}" + (" - did you pass Y.T?" if Y.shape[::-1] == (self.n_y, X.shape[1]) else ""))
+        if self.output == "sigmoid":
+            check_labels(func, "Y", Y)
+        return X, Y
+
+    def _loss(self, X, Y=None):
+        training = Y is not None
+        params, caches, A = self.params, [], X
+        last = len(self.layers) - 1
+        for i, layer in enumerate(self.layers):
+            if i == last:
+                A, cache = layer.forward(A, params, self, training, logits=True)
+            else:
+                A, cache = layer.forward(A, params, self, training)
+            caches.append(cache)
+        if not training:
+            return sigmoid(A) if self.output == "sigmoid" else softmax(A)
+        if self.output == "sigmoid":
+            cost, dA = sigmoid_cross_entropy_with_logits(A, Y)
+        else:
+            cost, dA = softmax_cross_entropy_with_logits(A, Y)
+        m = X.shape[1]
+        cost += l2_cost(params, self.lambd, m)
+        grads = {}
+        for i in range(last, -1, -1):
+            layer = self.layers[i]
+            dA, g = layer.backward(dA, caches[i], params, need_dA=i > 0)
+            grads.update(g)
+        if self.lambd:
+            for k in grads:
+                if k.startswith("W") and k[1:].isdigit():
+                    grads[k] = grads[k] + (self.lambd / m) * params[k]
+        return cost, {k: grads[k] for k in params}
+
+    def loss(self, X, Y=None):
+        X, Y = self.check_inputs(X, Y)
+        return self._loss(X, Y)
+
+    def predict(self, X):
+        P = self.loss(X)
+        if self.output == "sigmoid":
+            return (P > 0.5).astype(np.int64)
+        return np.argmax(P, axis=0).reshape(1, -1)
+
+    def evaluate(self, X, Y):
+        """``{"cost": cross-entropy without dropout or L2, "accuracy": %}``."""
+        X, Y = self.check_inputs(X, Y, func="Sequential.evaluate")
+        cost, acc = _evaluate(self, X, Y)
+        return {"cost": cost, "accuracy": acc}
+
+    # -- training -------------------------------------------------------------------------
+    def fit(self, X, Y, *, optimizer="adam", learning_rate=0.001, mini_batch_size=64, num_epochs=10,
+            X_dev=None, Y_dev=None, callbacks=None, verbose="auto", record_every=1, decay=None,
+            optimizer_options=None, rng=None):
+        """Train in place with mini-batches and return a ``History`` (also kept in ``self.history``).
+
+        ``callbacks``: callables ``(history, model)`` run at every record (each ``record_every``
+        epochs); returning ``False`` stops training (``dl.EarlyStopping`` does that).
+        ``verbose``: ``'auto'`` shows progress only for fits longer than ~2 s, ``True`` always,
+        ``False`` never. A NaN/inf cost stops training; ``history.diverged``/``history.message``
+        say where, and the message is printed unless ``verbose`` is False.
+        ``mini_batch_size=None`` means full-batch steps (then ``num_epochs`` = iterations).
+        """
+        func = "Sequential.fit"
+        X, Y = self.check_inputs(X, Y, func=func)
+        if X_dev is not None:
+            if Y_dev is None:
+                raise ValueError(f"{func}: X_dev was given without Y_dev; pass both or neither.")
+            X_dev, Y_dev = self.check_inputs(X_dev, Y_dev, func=func)
+        cbs = list(callbacks or [])
+        if not all(callable(c) for c in cbs):
+            raise ValueError(f"{func}: callbacks must be callables (history, model) -> None/False, "
+                             f"e.g. [dl.EarlyStopping(patience=5)].")
+        progress = None
+        if verbose:
+            progress = ProgressBar(num_epochs, after=0.0 if verbose is True else 2.0)
+            cbs.append(progress)
+
+        def callback(history, model):
+            keep = True
+            for c in cbs:
+                if c(history, model) is False:
+                    keep = False
+                    break
+            return keep
+
+        kw = dict(learning_rate=learning_rate, optimizer=optimizer, optimizer_options=optimizer_options,
+                  decay=decay, X_dev=X_dev, Y_dev=Y_dev, record_every=record_every, callback=callback,
+                  on_divergence="stop")
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported, not warned
+            if mini_batch_size is None:
+                h = train(self, X, Y, num_iterations=num_epochs, **kw)
+            else:
+                h = train(self, X, Y, mini_batch_size=mini_batch_size, num_epochs=num_epochs,
+                          rng=rng if rng is not None else self.rng, **kw)
+        if progress is not None:
+            progress.close(h)
+        if h.diverged and verbose:
+            print(h.message)
+        self.history = h
+        return h
+
+    # -- description ----------------------------------------------------------------------
+    def count_params(self):
+        return int(sum(v.size for v in self.params.values()))
+
+    def summary(self, print_it=True):
+        """Table of layers, output shapes ``(n, m)`` and parameter counts (printed; returned if not)."""
+        rows = [("Input", f"({self.input_dim}, m)", 0, "")]
+        for layer, n in zip(self.layers, self.shapes):
+            names = [k for k in (getattr(layer, a, None) for a in ("W", "b", "gamma", "beta")) if k]
+            count = sum(self.params[k].size for k in names)
+            rows.append((layer.describe(), f"({n}, m)", count, ", ".join(names)))
+        w = max(len(r[0]) for r in rows) + 2
+        lines = [f"{'layer':<{w}}{'output shape':<16}{'params':>10}  names", "-" * (w + 40)]
+        lines += [f"{a:<{w}}{b:<16}{c:>10,}  {d}" for a, b, c, d in rows]
+        lines += ["-" * (w + 40), f"total parameters: {self.count_params():,}   loss: {self.loss_name}"
+                  + (f", L2 lambd={self.lambd:g}" if self.lambd else "")]
+        text = "\n".join(lines)
+        if print_it:
+            print(text)
+            return None
+        return text
+
+    def __repr__(self):
+        return f"Sequential([{', '.join(l.describe() for l in self.layers)}], input_dim={self.input_dim})"
