@@ -129,7 +129,20 @@ def L_model_backward(dAL, caches, dZL=None):
     stable). Returns ``grads`` keyed like the parameters (``grads["W1"]`` is dJ/dW1); the
     input gradient is skipped.
     """
+    func = "L_model_backward"
+    if not caches:
+        raise ValueError(f"{func}: caches is empty; pass the caches returned by L_model_forward.")
     L = len(caches)
+    A_prev, W, _ = caches[-1].linear
+    out_shape = (W.shape[0], A_prev.shape[1])
+    if dAL is None and dZL is None:
+        raise ValueError(f"{func}: give dAL or dZL (the gradient of the cost w.r.t. AL or ZL), "
+                         f"e.g. dZL = (AL - Y) / m for a sigmoid or softmax output.")
+    for name, d in (("dZL", dZL), ("dAL", dAL)):
+        if d is not None and np.shape(d) != out_shape:
+            hint = f" - did you pass {name}.T?" if np.shape(d) == out_shape[::-1] else ""
+            raise ValueError(f"{func}: {name} has shape {np.shape(d)} but AL has shape {out_shape}; "
+                             f"they must match{hint}")
     grads = {}
     if dZL is not None:
         dA_prev, dW, db = linear_backward(dZL, caches[-1].linear, need_dA_prev=L > 1)

@@ -91,14 +91,15 @@ def dictionary_to_vector(parameters, keys=None):
 
 def vector_to_dictionary(theta, keys, shapes):
     """Inverse of ``dictionary_to_vector``."""
+    need = sum(int(np.prod(s)) for s in shapes)
+    if need != np.size(theta):
+        raise ValueError(f"vector_to_dictionary: theta has {np.size(theta)} entries but the "
+                         f"shapes need {need}.")
     out, start = {}, 0
     for k, s in zip(keys, shapes):
         n = int(np.prod(s))
         out[k] = np.asarray(theta[start:start + n]).reshape(s)
         start += n
-    if start != np.size(theta):
-        raise ValueError(f"vector_to_dictionary: theta has {np.size(theta)} entries but the "
-                         f"shapes need {start}.")
     return out
 
 

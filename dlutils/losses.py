@@ -62,6 +62,9 @@ def binary_cross_entropy(AL, Y, eps=PROB_EPS):
 def binary_cross_entropy_backward(AL, Y, eps=PROB_EPS):
     """``dJ/dAL = -1/m (Y/AL - (1-Y)/(1-AL))``, with the same clipping as the cost."""
     AL, Y = _check_pair("binary_cross_entropy_backward", "AL", AL, Y)
+    if np.any(np.isnan(AL)):
+        raise ValueError("binary_cross_entropy_backward: AL contains NaN; the forward pass diverged "
+                         "(learning rate too large?).")
     m = Y.shape[1]
     P = np.clip(AL, eps, 1 - eps)
     return -(Y / P - (1 - Y) / (1 - P)) / m

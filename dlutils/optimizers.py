@@ -94,8 +94,12 @@ def make_optimizer_configs(parameters, optimizer="gd", learning_rate=0.01, **hyp
                          f"hyperparameters besides learning_rate, got {sorted(unknown)}.")
     base = {**DEFAULTS[optimizer], **hyper, "learning_rate": float(learning_rate)}
     for name in ("beta", "beta1", "beta2"):
-        if name in base and not 0 <= base[name] < 1:
-            raise ValueError(f"make_optimizer_configs: {name} must lie in [0, 1), got {base[name]!r}.")
+        if name in base:
+            v = check_positive("make_optimizer_configs", name, base[name], allow_zero=True)
+            if not 0 <= v < 1:
+                raise ValueError(f"make_optimizer_configs: {name} must lie in [0, 1), got {base[name]!r}.")
+    if "epsilon" in base:
+        check_positive("make_optimizer_configs", "epsilon", base["epsilon"])
     return {k: dict(base) for k in parameters}
 
 
@@ -121,6 +125,17 @@ def random_mini_batches(X, Y, mini_batch_size=64, rng=None):
     return [(Xs[:, k:k + size], Ys[:, k:k + size]) for k in range(0, m, size)]
 
 
+def _check_count(func, name, value, allow_zero=False):
+    try:
+        ok = int(value) == value and (int(value) >= 0 if allow_zero else int(value) > 0)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        need = "an int >= 0" if allow_zero else "a positive int"
+        raise ValueError(f"{func}: {name} must be {need}, got {value!r}.")
+    return int(value)
+
+
 def inverse_time_decay(learning_rate0, epoch, decay_rate, time_interval=1):
     """``lr0 / (1 + decay_rate * floor(epoch / time_interval))``.
 
@@ -129,12 +144,19 @@ def inverse_time_decay(learning_rate0, epoch, decay_rate, time_interval=1):
     """
     check_positive("inverse_time_decay", "learning_rate0", learning_rate0)
     check_positive("inverse_time_decay", "decay_rate", decay_rate, allow_zero=True)
+    _check_count("inverse_time_decay", "epoch", epoch, allow_zero=True)
+    _check_count("inverse_time_decay", "time_interval", time_interval)
     return learning_rate0 / (1.0 + decay_rate * (epoch // time_interval))
 
 
 def step_decay(learning_rate0, epoch, drop=0.5, epochs_per_drop=10):
     """Piecewise constant: multiply by ``drop`` every ``epochs_per_drop`` epochs."""
     check_positive("step_decay", "learning_rate0", learning_rate0)
+    _check_count("step_decay", "epoch", epoch, allow_zero=True)
+    _check_count("step_decay", "epochs_per_drop", epochs_per_drop)
+    if not 0 < check_positive("step_decay", "drop", drop) <= 1:
+        raise ValueError(f"step_decay: drop must lie in (0, 1], got {drop!r}; it multiplies the "
+                         f"learning rate every epochs_per_drop epochs.")
     return learning_rate0 * drop ** (epoch // epochs_per_drop)
 
 

@@ -17,11 +17,20 @@ def _weights(parameters):
     return [k for k in parameters if k.startswith("W") and k[1:].isdigit()]
 
 
+def _check_m(func, m):
+    try:
+        ok = int(m) == m and int(m) > 0
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ValueError(f"{func}: m must be the positive number of examples (X.shape[1]), got {m!r}.")
+    return int(m)
+
+
 def l2_cost(parameters, lambd, m):
     """``lambd / (2 m) * sum ||W[l]||^2`` over every ``W`` in ``parameters`` (biases excluded)."""
     lambd = check_positive("l2_cost", "lambd", lambd, allow_zero=True)
-    if int(m) <= 0:
-        raise ValueError(f"l2_cost: m must be the positive number of examples, got {m!r}.")
+    m = _check_m("l2_cost", m)
     if lambd == 0:
         return 0.0
     total = sum(float(np.sum(np.square(parameters[k]))) for k in _weights(parameters))
@@ -31,6 +40,11 @@ def l2_cost(parameters, lambd, m):
 def l2_grads(parameters, grads, lambd, m):
     """Add ``lambd / m * W`` to ``grads[W]`` for every weight, in place; returns grads."""
     lambd = check_positive("l2_grads", "lambd", lambd, allow_zero=True)
+    m = _check_m("l2_grads", m)
+    missing = [k for k in _weights(parameters) if k not in grads]
+    if missing:
+        raise ValueError(f"l2_grads: grads has no {missing[0]!r}; grads must be keyed like parameters "
+                         f"('W1', not 'dW1').")
     if lambd:
         for k in _weights(parameters):
             grads[k] = grads[k] + (lambd / m) * parameters[k]
