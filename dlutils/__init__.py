@@ -37,6 +37,8 @@ from .sequential import *  # noqa: F401,F403
 from .metrics import *  # noqa: F401,F403
 from .data import *  # noqa: F401,F403
 from .synthetic import *  # noqa: F401,F403
+from .strategy import *  # noqa: F401,F403
+from .strategy_data import *  # noqa: F401,F403
 from .plotting import *  # noqa: F401,F403
 from .validation import DivergenceError  # noqa: F401
 from . import widgets  # noqa: F401  (ipywidgets itself is imported only when a panel is built)

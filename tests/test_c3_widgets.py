@@ -1,0 +1,40 @@
+"""Course 3 panels: the work they do is library code (tested here without a front end), and
+the panels draw once when built and update when a control changes."""
+import numpy as np
+import pytest
+
+import dlutils as dl
+
+pytest.importorskip("ipywidgets")
+
+
+def test_bias_variance_result_names_the_regime():
+    bias = dl.widgets.bias_variance_result(noise_pct=5, hidden_units=1, lambd=1e-4, m_train=600, seed=0)
+    assert bias["dominant"] == "avoidable bias"
+    var = dl.widgets.bias_variance_result(noise_pct=15, hidden_units=48, lambd=1e-4, m_train=60, seed=0)
+    assert var["dominant"] == "variance"
+    assert var["train_error"] < var["dev_error"] - 8
+
+
+def test_bias_variance_panel_draws_and_reacts():
+    panel = dl.widgets.bias_variance_panel(seed=1, hidden_units=4, m_train=200)
+    assert panel.result is not None and "error" not in panel.result
+    panel.controls["hidden_units"].value = 1
+    assert panel.result["values"]["hidden_units"] == 1
+    assert len(panel.history) == 2
+
+
+def test_bias_variance_panel_shows_errors_instead_of_raising():
+    panel = dl.widgets.bias_variance_panel(seed=1, hidden_units=2, m_train=100)
+    r = panel.update(noise_pct=60.0)          # invalid: label noise must be below 50 %
+    assert "label_noise must be below 0.5" in r["error"]
+
+
+def test_quiz_panel_checks_answers():
+    q = dl.Question("?", ["a", "b", "c"], 2, ["no a", "no b", "yes c"])
+    panel = dl.widgets.quiz_panel(q)
+    assert panel.result["answered"] is False
+    panel.controls["choice"].value = "a"
+    assert panel.result["correct"] is False and "no a" in panel.result["message"]
+    panel.controls["choice"].value = "c"
+    assert panel.result["correct"] is True and "yes c" in panel.result["message"]
