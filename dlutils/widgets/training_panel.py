@@ -1,0 +1,488 @@
+"""The live training panel for 2-D problems (Course 2: regularization, optimization, batch norm).
+
+API (stable; the notebooks use these names)::
+
+    panel = dl.widgets.training_panel(X, Y, X_dev, Y_dev, layer_dims=[2, 20, 3, 1],
+                                      learning_rate=0.01, lambd=0.0, keep_prob=1.0,
+                                      optimizer="adam", mini_batch_size=0, num_iterations=1000,
+                                      datasets=None, architectures=None, rng=rng)
+    panel                                   # shows it (last expression of a cell)
+    panel.controls["lambd"].value = 0.7     # retrains synchronously and redraws
+    panel.result["dev_acc"], panel.result["weight_norm"], panel.result["diverged"]
+
+Controls (``panel.controls``): ``learning_rate`` (log slider), ``lambd`` (linear slider from 0),
+``keep_prob``, ``optimizer`` (dropdown), ``mini_batch_size`` (dropdown, 0 = full batch),
+``num_iterations`` (gradient steps), plus ``dataset`` / ``architecture`` dropdowns when
+``datasets`` / ``architectures`` (dicts name -> (X, Y, X_dev, Y_dev) / layer_dims) are given,
+and Run / Reset buttons (``panel.run()``, ``panel.reset()``).
+
+``panel.result``: ``train_acc``, ``dev_acc`` (%), ``train_cost``, ``dev_cost`` (cross-entropy without
+the L2 term), ``weight_norm`` (sqrt of sum ||W||^2), ``diverged``, ``message``, ``latency``
+(seconds from the change to the finished redraw), ``frames`` (pictures drawn during training),
+``history``, ``model``, ``values``.
+
+Every run starts from the same initial parameters (a seed drawn once from ``rng`` when the
+panel is built), so a slider change is the only thing that changes the picture. The picture
+is refreshed during training every ~0.15 s (boundary, curves), first frame early; the final
+frame is drawn when training ends. The work is ``fit_2d`` (plain library code, tested on its own).
+Taught in: c2/02_regularization, c2/04_optimization, c2/06_batch_normalization.
+"""
+import io
+import time
+
+import numpy as np
+
+from .base import Panel, log_slider, float_slider, int_slider
+from ..models import DeepNet
+from ..optimizers import OPTIMIZERS, make_optimizer_configs, random_mini_batches
+from ..training import History, evaluate
+from ..regularization import weight_norm
+from ..plotting import decision_grid, CLASS_COLORS
+
+__all__ = ["training_panel", "fit_2d", "TrainingPanel"]
+
+OPTIMIZER_NAMES = ("gd", "momentum", "rmsprop", "adam")
+BATCH_SIZES = (("full batch", 0), ("16", 16), ("32", 32), ("64", 64), ("128", 128))
+
+
+def _fast_loss_factory(model, keys, slices, g):
+    """A fused training pass for a plain DeepNet (relu/tanh hidden, sigmoid output, L2, dropout)
+    that writes the gradients straight into the flat buffer ``g``. Same numbers (and the same
+    dropout draws from ``model.rng``) as ``model._loss``; tests/test_c2_widgets.py checks that.
+    Returns None when the model needs the general path (batch norm, softmax, other activations)."""
+    if model.batchnorm or model.output != "sigmoid" or model.hidden_activation not in ("relu", "tanh"):
+        return None
+    L, P = model.L, model.params
+    Ws = [P[f"W{l}"] for l in range(1, L + 1)]
+    bs = [P[f"b{l}"] for l in range(1, L + 1)]
+    dWs = [g[slices[f"W{l}"][0]:slices[f"W{l}"][1]].reshape(Ws[l - 1].shape) for l in range(1, L + 1)]
+    dbs = [g[slices[f"b{l}"][0]:slices[f"b{l}"][1]].reshape(bs[l - 1].shape) for l in range(1, L + 1)]
+    kps, rng, lambd, relu = model.keep_probs, model.rng, model.lambd, model.hidden_activation == "relu"
+
+    def loss(X, Y):
+        m = X.shape[1]
+        As, masks = [X], []
+        A = X
+        for l in range(L - 1):
+            Z = Ws[l] @ A
+            Z += bs[l]
+            A = np.maximum(Z, 0) if relu else np.tanh(Z)
+            mask = None
+            if kps[l] < 1:
+                mask = (rng.random(A.shape) < kps[l]) / kps[l]
+                A = A * mask
+            masks.append((Z, A, mask))
+            As.append(A)
+        ZL = Ws[-1] @ A + bs[-1]
+        cost = float(np.sum(np.maximum(ZL, 0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))) / m)
+        if lambd:
+            cost += lambd / (2 * m) * sum(float(np.sum(W * W)) for W in Ws)
+        dZ = (1.0 / (1.0 + np.exp(-ZL)) - Y) / m
+        for l in range(L - 1, -1, -1):
+            np.matmul(dZ, As[l].T, out=dWs[l])
+            if lambd:
+                dWs[l] += (lambd / m) * Ws[l]
+            np.sum(dZ, axis=1, keepdims=True, out=dbs[l])
+            if l:
+                dA = Ws[l].T @ dZ
+                Z, A, mask = masks[l - 1]
+                if mask is not None:
+                    dA *= mask
+                dZ = dA * (Z > 0) if relu else dA * (1 - np.tanh(Z) ** 2)
+        return cost
+
+    return loss
+
+
+def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0, keep_prob=1.0,
+           optimizer="adam", mini_batch_size=0, num_iterations=1000, seed=0, batchnorm=False,
+           hidden_activation="relu", n_records=40, on_record=None, fast_path=True):
+    """Train a fresh ``DeepNet`` from the initial parameters fixed by ``seed``; return the result dict.
+
+    ``mini_batch_size=0`` means full batch. ``num_iterations`` counts gradient steps in both
+    cases. ``on_record(history, model)`` runs ``n_records`` times during training (the panel
+    draws frames there); returning False stops. Divergence never raises: ``result["diverged"]``
+    and ``result["message"]`` say what happened. Diverged means: a NaN/inf cost, a cost above
+    5x the first one (training stops there), or a final cost above 1.2x the first one.
+
+    Speed (the panel must answer within ~0.5 s): the parameters live in ONE flat vector that
+    ``model.params`` views into, so each step is one ``model._loss`` call plus ONE optimizer
+    update (the same ``dl.adam``/``dl.momentum``/... rules ``dl.train`` uses); a plain net
+    (no batch norm) runs a fused forward/backward that writes the gradients into that flat
+    vector (``fast_path=False`` uses ``model._loss``; both give the same numbers).
+    """
+    rng = np.random.default_rng(seed)
+    model = DeepNet(layer_dims, rng=rng, lambd=lambd, keep_prob=keep_prob, batchnorm=batchnorm,
+                    hidden_activation=hidden_activation)
+    X, Y = model.check_inputs(X, Y, func="fit_2d")
+    if X_dev is not None:
+        X_dev, Y_dev = model.check_inputs(X_dev, Y_dev, func="fit_2d")
+    keys = list(model.params)
+    theta = np.concatenate([model.params[k].ravel() for k in keys])
+    slices, a = {}, 0
+    for k in keys:
+        shape = model.params[k].shape
+        b = a + model.params[k].size
+        slices[k] = (a, b)
+        model.params[k] = theta[a:b].reshape(shape)   # a view: updating theta updates the model
+        a = b
+    g = np.empty_like(theta)
+    fast = _fast_loss_factory(model, keys, slices, g) if fast_path else None
+    config = make_optimizer_configs({"theta": theta}, optimizer, learning_rate)["theta"]
+    update = OPTIMIZERS[optimizer]
+    num_iterations = int(num_iterations)
+    record_every = max(1, num_iterations // n_records)
+    m = X.shape[1]
+    full = not mini_batch_size or mini_batch_size >= m
+    h = History(hyperparameters={"learning_rate": learning_rate, "lambd": lambd, "keep_prob": keep_prob,
+                                 "optimizer": optimizer, "mini_batch_size": None if full else mini_batch_size})
+    step, epoch, recent, first_cost = 0, 0, [], None
+    start = time.perf_counter()
+
+    def record():
+        h.steps.append(step)
+        h.epochs.append(epoch)
+        h.costs.append(float(np.mean(recent)) if recent else float("nan"))
+        recent.clear()
+        h.learning_rates.append(learning_rate)
+        h.train_acc.append(evaluate(model, X, Y)[1])
+        if X_dev is not None:
+            c, acc = evaluate(model, X_dev, Y_dev)
+            h.dev_costs.append(c)
+            h.dev_acc.append(acc)
+        if on_record is not None and on_record(h, model) is False:
+            h.stopped_early = True
+            return False
+        return True
+
+    going = True
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        while going and step < num_iterations:
+            batches = [(X, Y)] if full else random_mini_batches(X, Y, int(mini_batch_size), rng)
+            for Xb, Yb in batches:
+                if fast is not None:
+                    cost = fast(Xb, Yb)   # gradients land in g directly
+                else:
+                    cost, grads = model._loss(Xb, Yb)
+                    for k in keys:
+                        a, b = slices[k]
+                        g[a:b] = grads[k].ravel()
+                if first_cost is None:
+                    first_cost = cost
+                if not np.isfinite(cost) or cost > 5 * first_cost:
+                    h.diverged = True
+                    what = f"cost is {cost}" if not np.isfinite(cost) else \
+                        f"cost exploded from {first_cost:.3g} to {cost:.3g}"
+                    h.message = (f"training diverged at step {step}: {what} with "
+                                 f"learning_rate={learning_rate:g}, optimizer={optimizer}, lambd={lambd:g} - "
+                                 f"learning rate too large? Try a value 3-10x smaller.")
+                    going = False
+                    break
+                theta, config = update(theta, g, config)
+                step += 1
+                recent.append(cost)
+                if step % record_every == 0 or step == num_iterations:
+                    going = record() and step < num_iterations
+                    if not going:
+                        break
+            epoch += 1
+        wn = weight_norm(model.params)
+    if not h.diverged and h.costs and first_cost is not None and h.costs[-1] > 1.2 * first_cost:
+        h.diverged = True
+        h.message = (f"training failed: the cost went UP from {first_cost:.3g} to {h.costs[-1]:.3g} with "
+                     f"learning_rate={learning_rate:g}, optimizer={optimizer} - learning rate too large "
+                     f"(steps overshoot, ReLUs die)? Try a value 3-10x smaller.")
+    h.seconds = time.perf_counter() - start
+    model.params = {k: v.copy() for k, v in model.params.items()}
+    result = {"history": h, "model": model, "diverged": h.diverged, "message": h.message,
+              "weight_norm": wn if np.isfinite(wn) else float("nan"),
+              "train_acc": None, "dev_acc": None, "train_cost": None, "dev_cost": None}
+    if np.isfinite(wn) and all(np.all(np.isfinite(v)) for v in model.params.values()):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            result["train_cost"], result["train_acc"] = evaluate(model, X, Y)
+        if X_dev is not None:
+                result["dev_cost"], result["dev_acc"] = evaluate(model, X_dev, Y_dev)
+    return result
+
+
+class _Canvas:
+    """One matplotlib figure reused for every frame: boundary image + points, cost and accuracy curves.
+
+    Fast frames by blitting: the axes, ticks and legends are drawn once per run (their limits are
+    fixed from the number of steps), then each frame restores that background and draws only the
+    moving artists (boundary image, points on top, four curves, two titles) and encodes the pixels.
+    """
+
+    def __init__(self, X, Y, X_dev, Y_dev, resolution=80, figsize=(10.5, 3.3), dpi=72):
+        from matplotlib.figure import Figure
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.ticker import MaxNLocator
+        self.fig = Figure(figsize=figsize, dpi=dpi)
+        FigureCanvasAgg(self.fig)
+        self.ax_b, self.ax_c, self.ax_a = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1.15, 1.15]})
+        self.fig.subplots_adjust(left=0.03, right=0.99, bottom=0.15, top=0.88, wspace=0.28)
+        lines = []
+        for ax, ylabel in ((self.ax_c, "cost"), (self.ax_a, "accuracy %")):
+            lines += [ax.plot([], [], color="C0", label="train", animated=True)[0],
+                      ax.plot([], [], color="C1", label="dev", animated=True)[0]]
+            ax.set_xlabel("step", fontsize=9)
+            ax.set_ylabel(ylabel, fontsize=9)
+            ax.legend(loc="upper right" if ylabel == "cost" else "lower right", fontsize=8)
+            ax.xaxis.set_major_locator(MaxNLocator(4))
+            ax.yaxis.set_major_locator(MaxNLocator(4))
+            ax.tick_params(labelsize=8)
+        self.l_cost, self.l_dcost, self.l_acc, self.l_dacc = lines
+        self.t_b = self.ax_b.set_title("", fontsize=9, animated=True)
+        self.t_c = self.ax_c.set_title("", fontsize=9, animated=True)
+        self.bg, self.bg_key = None, None
+        self.set_data(X, Y, X_dev, Y_dev, resolution)
+
+    def set_data(self, X, Y, X_dev, Y_dev, resolution=80):
+        from matplotlib import colormaps
+        from matplotlib.colors import ListedColormap
+        ax = self.ax_b
+        for a in list(ax.images) + list(ax.collections):
+            a.remove()
+        self.grid, xx, _ = decision_grid(X, resolution)
+        self.shape = xx.shape
+        ext = (self.grid[0].min(), self.grid[0].max(), self.grid[1].min(), self.grid[1].max())
+        # a pale colormap instead of alpha blending: cheaper to draw every frame
+        pale = ListedColormap(0.55 + 0.45 * np.asarray(colormaps["RdBu"](np.linspace(0, 1, 64)))[:, :3])
+        self.img = ax.imshow(np.full(self.shape, 0.5), origin="lower", extent=ext, cmap=pale, vmin=0,
+                             vmax=1, aspect="auto", interpolation="bilinear", animated=True)
+        cmap = ListedColormap(CLASS_COLORS[:2])
+        self.points = [ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=cmap, vmin=0, vmax=1, s=14, edgecolors="k",
+                                  linewidths=0.3, animated=True)]
+        if X_dev is not None:
+            self.points.append(ax.scatter(X_dev[0], X_dev[1], c=np.ravel(Y_dev), cmap=cmap, vmin=0, vmax=1,
+                                          s=14, marker="^", edgecolors="k", linewidths=0.3, alpha=0.6,
+                                          animated=True))
+        ax.set_xlim(ext[0], ext[1])
+        ax.set_ylim(ext[2], ext[3])
+        ax.set_xticks([])
+        ax.set_yticks([])
+        self.bg_key = None
+
+    def start(self, num_steps, cost_top=1.0, acc_bottom=40):
+        """Fix the axes limits for a run and (re)draw the static background if they changed."""
+        cost_top = float(np.ceil(max(cost_top, 0.5) * 2) / 2)   # steps of 0.5: few redraws
+        key = (int(num_steps), cost_top, acc_bottom)
+        if key != self.bg_key:
+            for ax in (self.ax_c, self.ax_a):
+                ax.set_xlim(0, num_steps * 1.02)
+            self.ax_c.set_ylim(0, cost_top)
+            self.ax_a.set_ylim(acc_bottom, 101)
+            self.fig.canvas.draw()
+            self.bg = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+            self.bg_key = key
+        self.img.set_data(np.full(self.shape, 0.5))
+        for line in (self.l_cost, self.l_dcost, self.l_acc, self.l_dacc):
+            line.set_data([], [])
+
+    def update(self, model, history, title, cost_title):
+        if model is not None:
+            with np.errstate(all="ignore"):
+                P = model._loss(self.grid)
+            if P.shape[0] > 1:   # softmax with 2 classes: probability of class 1
+                P = P[1:2]
+            if np.all(np.isfinite(P)):
+                self.img.set_data(P.reshape(self.shape))
+        h = history
+        steps = np.asarray(h.steps, dtype=float)
+        self.l_cost.set_data(steps, h.costs)
+        self.l_dcost.set_data(steps[:len(h.dev_costs)], h.dev_costs)
+        self.l_acc.set_data(steps, h.train_acc)
+        self.l_dacc.set_data(steps[:len(h.dev_acc)], h.dev_acc)
+        self.t_b.set_text(title)
+        self.t_c.set_text(cost_title)
+
+    def png(self):
+        from PIL import Image as PILImage
+        canvas = self.fig.canvas
+        if self.bg is None:
+            self.start(1)
+        canvas.restore_region(self.bg)
+        for artist in [self.img, *self.points, self.t_b]:
+            self.ax_b.draw_artist(artist)
+        for artist in (self.l_cost, self.l_dcost, self.t_c):
+            self.ax_c.draw_artist(artist)
+        for artist in (self.l_acc, self.l_dacc):
+            self.ax_a.draw_artist(artist)
+        rgb = np.asarray(canvas.buffer_rgba())[..., :3]
+        buf = io.BytesIO()
+        PILImage.fromarray(rgb).save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
+class TrainingPanel(Panel):
+    """A Panel whose compute draws frames while it trains (see the module docstring)."""
+
+    def __init__(self, controls, data, architectures, defaults, seed, frame_interval=0.15,
+                 resolution=80, title="Training panel", batchnorm=False):
+        self._data, self._architectures = data, architectures
+        self._defaults, self.seed = defaults, seed
+        self.frame_interval, self.resolution, self.batchnorm = frame_interval, resolution, batchnorm
+        self._canvas = None
+        self._canvas_key = None
+        self._frames = 0
+        self._render_seconds = 0.0
+        self.last_png = b""          # the picture last shown (PNG bytes), for tests and screenshots
+        self._busy = False
+        super().__init__(controls, self._compute_values, lambda r: None, title=title, columns=3)
+        import ipywidgets as w
+        run, reset = w.Button(description="Run", button_style="primary"), w.Button(description="Reset")
+        run.on_click(lambda _: self.run())
+        reset.on_click(lambda _: self.reset())
+        self.buttons = w.HBox([run, reset])
+        self.widget.children = self.widget.children[:-2] + (self.buttons, self.status, self.out)
+
+    # -- drawing ------------------------------------------------------------------------
+    def _show(self):
+        from IPython.display import Image, clear_output, display
+        t = time.perf_counter()
+        png = self._canvas.png()
+        self._render_seconds = time.perf_counter() - t
+        self.last_png = png
+        with self.out:
+            clear_output(wait=True)
+            display(Image(data=png, format="png"))
+        self._frames += 1
+
+    def _data_for(self, values):
+        name = values.get("dataset")
+        return self._data[name] if name is not None else self._data[None]
+
+    def _compute_values(self, **values):
+        X, Y, X_dev, Y_dev = self._data_for(values)
+        layer_dims = (self._architectures[values["architecture"]] if "architecture" in values
+                      else self._architectures[None])
+        key = (values.get("dataset"),)
+        if self._canvas is None:
+            self._canvas = _Canvas(X, Y, X_dev, Y_dev, self.resolution)
+            self._canvas_key = key
+        elif key != self._canvas_key:
+            self._canvas.set_data(X, Y, X_dev, Y_dev, self.resolution)
+            self._canvas_key = key
+        self._frames = 0
+        self._canvas.start(values["num_iterations"], cost_top=1.0 + values["lambd"] * 0.25)
+        last = [time.perf_counter() - self.frame_interval * 0.6]   # first frame early
+        desc = (f"lr={values['learning_rate']:.2g}, lambd={values['lambd']:.2g}, "
+                f"keep_prob={values['keep_prob']:.2f}, {values['optimizer']}")
+
+        def on_record(history, model):
+            # frames cost a render each: at most one per frame_interval, and never more than
+            # about a third of the time (a slow machine gets fewer frames, not a slower panel)
+            now = time.perf_counter()
+            if now - last[0] >= max(self.frame_interval, 2 * self._render_seconds):
+                f = history.final
+                dev = f", dev {f['dev_acc']:.0f}%" if f["dev_acc"] is not None else ""
+                self._canvas.update(model, history, f"step {f['steps']}: train {f['train_acc']:.0f}%{dev}",
+                                    desc)
+                self._show()
+                last[0] = time.perf_counter()
+            return True
+
+        r = fit_2d(X, Y, X_dev, Y_dev, layer_dims=layer_dims, learning_rate=values["learning_rate"],
+                   lambd=values["lambd"], keep_prob=values["keep_prob"], optimizer=values["optimizer"],
+                   mini_batch_size=values["mini_batch_size"], num_iterations=values["num_iterations"],
+                   seed=self.seed, batchnorm=self.batchnorm, on_record=on_record)
+        h = r["history"]
+        if r["diverged"]:
+            title = "DIVERGED - learning rate too large?"
+            self._canvas.update(r["model"] if r["train_acc"] is not None else None, h, title, desc)
+            r["summary"] = "&#9888; " + r["message"]
+        else:
+            dev = f", dev {r['dev_acc']:.1f}%" if r["dev_acc"] is not None else ""
+            self._canvas.update(r["model"], h, f"train {r['train_acc']:.1f}%{dev}, ||W|| = {r['weight_norm']:.2f}",
+                                desc)
+            devc = f", dev cost {r['dev_cost']:.3f}" if r["dev_cost"] is not None else ""
+            r["summary"] = (f"train accuracy {r['train_acc']:.1f}%{dev.replace(', dev', ', dev accuracy')}; "
+                            f"train cost {r['train_cost']:.3f}{devc}; weight norm {r['weight_norm']:.2f}; "
+                            f"{h.steps[-1] if h.steps else 0} steps")
+        self._show()
+        r["frames"] = self._frames
+        return r
+
+    # -- Panel overrides ----------------------------------------------------------------
+    def update(self, **overrides):
+        """Retrain with the current control values and redraw (never raises into the front end)."""
+        if self._busy:
+            return self.result
+        values = {**self.values(), **overrides}
+        start = time.perf_counter()
+        self.set_status("training...")
+        try:
+            result = dict(self._compute_values(**values))
+        except Exception as exc:
+            result = {"error": f"{type(exc).__name__}: {exc}", "diverged": False, "message": str(exc)}
+        result["values"] = values
+        result["latency"] = time.perf_counter() - start
+        if "error" in result:
+            self.set_status("&#9888; " + result["error"], error=True)
+        elif result["diverged"]:
+            self.set_status(result["summary"] + f" <small>({result['latency']:.2f} s)</small>", error=True)
+        else:
+            self.set_status(result["summary"] + f" <small>({result['latency']:.2f} s)</small>")
+        self.result = result
+        self.history.append(result)
+        return result
+
+    def run(self):
+        return self.update()
+
+    def reset(self):
+        """Put every control back to its default, then retrain once."""
+        self._busy = True
+        try:
+            for k, v in self._defaults.items():
+                self.controls[k].value = v
+        finally:
+            self._busy = False
+        return self.update()
+
+
+def training_panel(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 20, 3, 1), learning_rate=0.01,
+                   lambd=0.0, keep_prob=1.0, optimizer="adam", mini_batch_size=0, num_iterations=1000,
+                   datasets=None, architectures=None, rng=None, seed=None, lr_range=(1e-4, 10.0),
+                   lambd_max=2.0, max_iterations=3000, batchnorm=False, frame_interval=0.15,
+                   resolution=80, title="Training panel: learning rate, L2 and dropout"):
+    """Build the live training panel (see the module docstring). ``Y`` is ``(1, m)`` 0/1."""
+    import ipywidgets as w
+    from ..validation import check_rng
+    if seed is None:
+        check_rng("training_panel", rng)
+        seed = int(rng.integers(2**31))
+    data = {None: (X, Y, X_dev, Y_dev)}
+    if datasets:
+        data.update(datasets)
+    archs = {None: list(layer_dims)}
+    if architectures:
+        archs.update({k: list(v) for k, v in architectures.items()})
+    if optimizer not in OPTIMIZER_NAMES:
+        raise ValueError(f"training_panel: optimizer must be one of {OPTIMIZER_NAMES}, got {optimizer!r}.")
+    defaults = {"learning_rate": learning_rate, "lambd": lambd, "keep_prob": keep_prob,
+                "optimizer": optimizer, "mini_batch_size": mini_batch_size, "num_iterations": num_iterations}
+    controls = {
+        "learning_rate": log_slider("learning_rate", learning_rate, *lr_range, readout_format=".2g"),
+        "lambd": float_slider("lambd (L2)", lambd, 0.0, lambd_max, 0.01),
+        "keep_prob": float_slider("keep_prob", keep_prob, 0.3, 1.0, 0.05),
+        "optimizer": w.Dropdown(options=list(OPTIMIZER_NAMES), value=optimizer, description="optimizer",
+                                style={"description_width": "110px"}, layout=w.Layout(width="340px")),
+        "mini_batch_size": w.Dropdown(options=list(BATCH_SIZES), value=mini_batch_size,
+                                      description="mini-batch", style={"description_width": "110px"},
+                                      layout=w.Layout(width="340px")),
+        "num_iterations": int_slider("steps", num_iterations, 50, max_iterations, 50),
+    }
+    if datasets:
+        names = list(datasets)
+        controls["dataset"] = w.Dropdown(options=names, value=names[0], description="dataset",
+                                         style={"description_width": "110px"}, layout=w.Layout(width="340px"))
+        defaults["dataset"] = names[0]
+    if architectures:
+        names = list(architectures)
+        controls["architecture"] = w.Dropdown(options=names, value=names[0], description="architecture",
+                                              style={"description_width": "110px"},
+                                              layout=w.Layout(width="340px"))
+        defaults["architecture"] = names[0]
+    return TrainingPanel(controls, data, archs, defaults, seed, frame_interval=frame_interval,
+                         resolution=resolution, title=title, batchnorm=batchnorm)
