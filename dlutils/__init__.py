@@ -34,6 +34,7 @@ from .gradient_check import *  # noqa: F401,F403
 from .models import *  # noqa: F401,F403
 from .training import *  # noqa: F401,F403
 from .sequential import *  # noqa: F401,F403
+from .tuning import *  # noqa: F401,F403
 from .metrics import *  # noqa: F401,F403
 from .data import *  # noqa: F401,F403
 from .synthetic import *  # noqa: F401,F403
