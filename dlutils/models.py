@@ -105,7 +105,7 @@ class DeepNet:
         get_activation(hidden_activation, func)
         if output not in ("sigmoid", "softmax"):
             raise ValueError(f"{func}: output must be 'sigmoid' (binary) or 'softmax' (classes), got {output!r}.")
-        self.layer_dims = [int(d) for d in layer_dims]
+        self.layer_dims = _check_layer_dims(func, layer_dims)
         self.hidden_activation, self.output = hidden_activation, output
         self.L = len(self.layer_dims) - 1
         if output == "sigmoid" and self.layer_dims[-1] != 1:
@@ -237,6 +237,18 @@ def _check_bn_params(func, params, layer_dims):
             if np.shape(params[key]) != (layer_dims[l], 1):
                 raise ValueError(f"{func}: params[{key!r}] has shape {np.shape(params[key])}, "
                                  f"expected ({layer_dims[l]}, 1).")
+
+
+def _check_layer_dims(func, layer_dims):
+    try:
+        dims = [int(d) for d in layer_dims]
+        ok = len(dims) >= 2 and all(d > 0 and d == x for d, x in zip(dims, layer_dims))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ValueError(f"{func}: layer_dims must hold at least two positive ints [n_x, ..., n_y] "
+                         f"like [12288, 20, 7, 5, 1], got {layer_dims!r}.")
+    return dims
 
 
 def _softmax(Z):

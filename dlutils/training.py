@@ -58,6 +58,13 @@ class History:
 
 def evaluate(model, X, Y):
     """``(cost, accuracy %)`` of ``model`` on ``X``/``Y`` without updating it (no dropout)."""
+    if hasattr(model, "check_inputs"):
+        X, Y = model.check_inputs(X, Y, func="evaluate")
+    return _evaluate(model, X, Y)
+
+
+def _evaluate(model, X, Y):
+    """``evaluate`` without the input checks (the training loop validated the data once)."""
     P = model._loss(X) if hasattr(model, "_loss") else model.loss(X)
     if getattr(model, "output", "sigmoid") == "softmax" or P.shape[0] > 1:
         cost = float(-np.sum(Y * np.log(np.clip(P, 1e-12, 1.0))) / Y.shape[1])
@@ -74,6 +81,17 @@ def _validate_data(model, X, Y):
     if hasattr(model, "check_inputs"):
         return model.check_inputs(X, Y)
     return X, Y
+
+
+def _check_count(func, name, value, low=0):
+    try:
+        ok = int(value) == value and int(value) >= low
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        need = "a positive int" if low == 1 else f"an int >= {low}"
+        raise ValueError(f"{func}: {name} must be {need}, got {value!r}.")
+    return int(value)
 
 
 def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
@@ -94,16 +112,14 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
         if num_epochs is not None:
             raise ValueError(f"{func}: num_epochs needs mini_batch_size; for full-batch training "
                              f"give num_iterations only.")
-        n_epochs, full_batch = int(num_iterations), True
+        n_epochs, full_batch = _check_count(func, "num_iterations", num_iterations), True
     else:
         if num_epochs is None:
             raise ValueError(f"{func}: with mini_batch_size give num_epochs (passes over the data), "
                              f"not num_iterations.")
         check_rng(func, rng)
-        n_epochs, full_batch = int(num_epochs), False
-    if n_epochs < 0:
-        raise ValueError(f"{func}: the number of iterations/epochs must be >= 0, got {n_epochs}.")
-    record_every = max(1, int(record_every))
+        n_epochs, full_batch = _check_count(func, "num_epochs", num_epochs), False
+    record_every = _check_count(func, "record_every", record_every, low=1)
     if Y is None:
         raise ValueError(f"{func}: Y is None; training needs labels (1, m) or one-hot (C, m).")
     X, Y = _validate_data(model, X, Y)
@@ -133,9 +149,9 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
         history.epochs.append(epoch)
         history.costs.append(cost)
         history.learning_rates.append(lr)
-        history.train_acc.append(evaluate(model, X, Y)[1])
+        history.train_acc.append(_evaluate(model, X, Y)[1])
         if X_dev is not None:
-            c, a = evaluate(model, X_dev, Y_dev)
+            c, a = _evaluate(model, X_dev, Y_dev)
             history.dev_costs.append(c)
             history.dev_acc.append(a)
         if print_every and (len(history.steps) - 1) % max(1, print_every // record_every) == 0:
@@ -146,36 +162,39 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
             return False
         return True
 
-    keep_going = True
-    for epoch in range(n_epochs):
-        if decay is not None:
-            lr = float(decay(learning_rate, epoch))
-            for c in configs.values():
-                c["learning_rate"] = lr
-        batches = [(X, Y)] if full_batch else random_mini_batches(X, Y, mini_batch_size, rng)
-        for Xb, Yb in batches:
-            cost, grads = model._loss(Xb, Yb)
-            if not np.isfinite(cost):
-                history.diverged = True
-                history.message = (f"training diverged at step {step} (epoch {epoch}): cost is "
-                                   f"{cost} with learning_rate={lr:g}, optimizer={optimizer}"
-                                   f"{', lambd=' + str(hp['lambd']) if 'lambd' in hp else ''} - "
-                                   f"learning rate too large? Try a value 3-10x smaller.")
+    # overflow inside a diverging step is reported below as a DivergenceError / history.message,
+    # so numpy's RuntimeWarnings would only be noise in the notebook
+    with np.errstate(over="ignore", invalid="ignore"):
+        keep_going = True
+        for epoch in range(n_epochs):
+            if decay is not None:
+                lr = float(decay(learning_rate, epoch))
+                for c in configs.values():
+                    c["learning_rate"] = lr
+            batches = [(X, Y)] if full_batch else random_mini_batches(X, Y, mini_batch_size, rng)
+            for Xb, Yb in batches:
+                cost, grads = model._loss(Xb, Yb)
+                if not np.isfinite(cost):
+                    history.diverged = True
+                    history.message = (f"training diverged at step {step} (epoch {epoch}): cost is "
+                                       f"{cost} with learning_rate={lr:g}, optimizer={optimizer}"
+                                       f"{', lambd=' + str(hp['lambd']) if 'lambd' in hp else ''} - "
+                                       f"learning rate too large? Try a value 3-10x smaller.")
+                    break
+                for k in params:
+                    params[k], configs[k] = update(params[k], grads[k], configs[k])
+                step += 1
+                recent.append(cost)
+                if step % record_every == 0 and full_batch:
+                    keep_going = record(epoch)
+                    if not keep_going:
+                        break
+            if history.diverged or not keep_going:
                 break
-            for k in params:
-                params[k], configs[k] = update(params[k], grads[k], configs[k])
-            step += 1
-            recent.append(cost)
-            if step % record_every == 0 and full_batch:
+            if not full_batch and ((epoch + 1) % record_every == 0 or epoch == n_epochs - 1):
                 keep_going = record(epoch)
                 if not keep_going:
                     break
-        if history.diverged or not keep_going:
-            break
-        if not full_batch and ((epoch + 1) % record_every == 0 or epoch == n_epochs - 1):
-            keep_going = record(epoch)
-            if not keep_going:
-                break
     if not history.diverged and recent:
         record(n_epochs - 1)
     history.seconds = time.perf_counter() - start
