@@ -146,10 +146,11 @@ def load_dataset(name):
     return Dataset(Path(path).stem, tx, ty, vx, vy, classes, info)
 
 
-def save_dataset(path, train_x, train_y, test_x, test_y, classes, attrs=None):
+def save_dataset(path, train_x, train_y, test_x, test_y, classes, attrs=None, compression=None):
     """Write a dataset in the course file layout, reproducibly (no timestamps in the file).
 
     ``train_x``: images ``(m, h, w, c)`` uint8, or points in the course layout ``(n_x, m)``.
+    ``compression="gzip"`` compresses the x arrays (deterministic: same data, same bytes).
     """
     func = "save_dataset"
     h5py = _h5py()
@@ -162,7 +163,8 @@ def save_dataset(path, train_x, train_y, test_x, test_y, classes, attrs=None):
         arrays[f"{split}_set_x"], arrays[f"{split}_set_y"] = x, y2.reshape(-1)
     with h5py.File(path, "w", libver="earliest", track_order=False) as f:
         for k in KEYS:
-            f.create_dataset(k, data=arrays[k], track_times=False)
+            comp = compression if k.endswith("_x") else None
+            f.create_dataset(k, data=arrays[k], track_times=False, compression=comp)
         f.create_dataset("list_classes", data=np.array([c.encode() for c in classes]), track_times=False)
         for k, v in (attrs or {}).items():
             f.attrs[k] = v

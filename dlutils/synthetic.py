@@ -10,7 +10,7 @@ import numpy as np
 from .validation import check_rng
 
 __all__ = ["make_flower", "make_moons", "make_circles", "make_blobs", "make_gaussian_quantiles",
-           "GENERATORS"]
+           "make_noisy_2d", "GENERATORS"]
 
 
 def _m(func, m, parts=2):
@@ -96,7 +96,31 @@ def make_gaussian_quantiles(rng, m=300, n_classes=2):
     return X, Y
 
 
+def make_noisy_2d(rng, m=400, flip=0.2, width=0.5):
+    """Two classes split by a wavy boundary ``x2 = 0.35 sin(3 x1)`` with noisy labels.
+
+    Points are uniform on ``[-1, 1]^2``. A label is flipped with probability
+    ``min(1, 2 flip exp(-|d| / width))`` where ``d = x2 - 0.35 sin(3 x1)``: mostly near the
+    boundary, sometimes far from it. A big unregularized net carves islands around the flipped
+    training points (overfits); L2 or dropout keep the boundary smooth (c2/02 regularization).
+    """
+    check_rng("make_noisy_2d", rng)
+    m = _m("make_noisy_2d", m)
+    if not 0 <= flip <= 0.5:
+        raise ValueError(f"make_noisy_2d: flip (label-noise level) must lie in [0, 0.5], got {flip!r}.")
+    if not width > 0:
+        raise ValueError(f"make_noisy_2d: width (how far from the boundary noise reaches) must be > 0, "
+                         f"got {width!r}.")
+    X = rng.uniform(-1.0, 1.0, (2, m))
+    d = X[1] - 0.35 * np.sin(3.0 * X[0])
+    Y = (d > 0).astype(np.int64)
+    flipped = rng.random(m) < np.minimum(1.0, 2 * flip * np.exp(-np.abs(d) / width))
+    Y = np.where(flipped, 1 - Y, Y).reshape(1, -1)
+    return X, Y
+
+
 GENERATORS = {
     "flower": make_flower, "moons": make_moons, "circles": make_circles,
     "blobs": make_blobs, "gaussian_quantiles": make_gaussian_quantiles,
+    "noisy_2d": make_noisy_2d,
 }
