@@ -39,7 +39,8 @@ from .batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
 from .initializers import initialize_parameters
 from .losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
 from .regularization import l2_cost, dropout_forward, dropout_backward
-from .training import train, evaluate as _evaluate
+from .training import train
+from . import training as _training
 from .validation import check_array, check_labels, check_probability, check_positive, check_rng
 
 __all__ = ["Sequential", "Dense", "Activation", "Dropout", "BatchNorm", "EarlyStopping",
@@ -348,7 +349,7 @@ class Sequential:
     def evaluate(self, X, Y):
         """``{"cost": cross-entropy without dropout or L2, "accuracy": %}``."""
         X, Y = self.check_inputs(X, Y, func="Sequential.evaluate")
-        cost, acc = _evaluate(self, X, Y)
+        cost, acc = getattr(_training, "_evaluate", _training.evaluate)(self, X, Y)
         return {"cost": cost, "accuracy": acc}
 
     # -- training -------------------------------------------------------------------------

@@ -35,7 +35,11 @@ import numpy as np
 from .base import Panel, log_slider, float_slider, int_slider
 from ..models import DeepNet
 from ..optimizers import OPTIMIZERS, make_optimizer_configs, random_mini_batches
-from ..training import History, evaluate
+from ..training import History
+from .. import training as _training
+
+# the training loop validated the data once; skip the per-call checks when the core offers that
+evaluate = getattr(_training, "_evaluate", _training.evaluate)
 from ..regularization import weight_norm
 from ..plotting import decision_grid, CLASS_COLORS
 
@@ -43,6 +47,23 @@ __all__ = ["training_panel", "fit_2d", "TrainingPanel"]
 
 OPTIMIZER_NAMES = ("gd", "momentum", "rmsprop", "adam")
 BATCH_SIZES = (("full batch", 0), ("16", 16), ("32", 32), ("64", 64), ("128", 128))
+
+
+def flatten_parameters(model):
+    """Put ``model.params`` into ONE flat vector ``theta`` that the dict entries view into.
+
+    Returns ``(keys, slices, theta, g)``: updating ``theta`` in place updates the model, and
+    ``g`` (same size) receives the gradients, so an optimizer rule runs once per step."""
+    keys = list(model.params)
+    theta = np.concatenate([model.params[k].ravel() for k in keys])
+    slices, a = {}, 0
+    for k in keys:
+        shape = model.params[k].shape
+        b = a + model.params[k].size
+        slices[k] = (a, b)
+        model.params[k] = theta[a:b].reshape(shape)   # a view: updating theta updates the model
+        a = b
+    return keys, slices, theta, np.empty_like(theta)
 
 
 def _fast_loss_factory(model, keys, slices, g):
@@ -117,16 +138,7 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     X, Y = model.check_inputs(X, Y, func="fit_2d")
     if X_dev is not None:
         X_dev, Y_dev = model.check_inputs(X_dev, Y_dev, func="fit_2d")
-    keys = list(model.params)
-    theta = np.concatenate([model.params[k].ravel() for k in keys])
-    slices, a = {}, 0
-    for k in keys:
-        shape = model.params[k].shape
-        b = a + model.params[k].size
-        slices[k] = (a, b)
-        model.params[k] = theta[a:b].reshape(shape)   # a view: updating theta updates the model
-        a = b
-    g = np.empty_like(theta)
+    keys, slices, theta, g = flatten_parameters(model)
     fast = _fast_loss_factory(model, keys, slices, g) if fast_path else None
     config = make_optimizer_configs({"theta": theta}, optimizer, learning_rate)["theta"]
     update = OPTIMIZERS[optimizer]
