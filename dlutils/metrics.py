@@ -28,12 +28,12 @@ def accuracy(Y_pred, Y):
     return float(100.0 * np.mean(Y_pred == Y))
 
 
-def confusion_counts(Y_pred, Y):
+def confusion_counts(Y_pred, Y, func="confusion_counts"):
     """Binary counts ``{"tp", "fp", "fn", "tn"}`` for 0/1 predictions and labels."""
-    Y_pred, Y = _pair("confusion_counts", Y_pred, Y)
+    Y_pred, Y = _pair(func, Y_pred, Y)
     for name, a in (("Y_pred", Y_pred), ("Y", Y)):
         if not np.all((a == 0) | (a == 1)):
-            raise ValueError(f"confusion_counts: {name} must be 0/1; for classes use "
+            raise ValueError(f"{func}: {name} must be 0/1; for classes use "
                              f"dl.confusion_matrix.")
     p, y = Y_pred.astype(bool), Y.astype(bool)
     return {"tp": int(np.sum(p & y)), "fp": int(np.sum(p & ~y)),
@@ -43,8 +43,15 @@ def confusion_counts(Y_pred, Y):
 def confusion_matrix(Y_pred, Y, C=None):
     """``M[i, j]`` = number of examples of true class ``i`` predicted as class ``j``."""
     Y_pred, Y = _pair("confusion_matrix", Y_pred, Y)
+    if not (np.all(Y_pred == np.round(Y_pred)) and np.all(Y == np.round(Y))
+            and Y_pred.min(initial=0) >= 0 and Y.min(initial=0) >= 0):
+        raise ValueError("confusion_matrix: labels must be whole numbers >= 0 (class indices); "
+                         "turn one-hot or probability columns into labels with dl.from_one_hot.")
     yp, yt = Y_pred.ravel().astype(np.int64), Y.ravel().astype(np.int64)
-    C = int(C if C is not None else max(yp.max(initial=0), yt.max(initial=0)) + 1)
+    top = max(yp.max(initial=0), yt.max(initial=0))
+    if C is not None and top >= int(C):
+        raise ValueError(f"confusion_matrix: labels go up to {top} but C={C}; C is the number of classes.")
+    C = int(C if C is not None else top + 1)
     M = np.zeros((C, C), dtype=np.int64)
     np.add.at(M, (yt, yp), 1)
     return M
@@ -52,7 +59,7 @@ def confusion_matrix(Y_pred, Y, C=None):
 
 def precision_recall_f1(Y_pred, Y):
     """``(precision, recall, F1)`` of the positive class, each in [0, 1] (0 when undefined)."""
-    c = confusion_counts(Y_pred, Y)
+    c = confusion_counts(Y_pred, Y, func="precision_recall_f1")
     precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
     recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
