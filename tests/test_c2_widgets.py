@@ -134,3 +134,99 @@ def test_bad_arguments():
         training_panel(X, np.zeros((1, 4)), optimizer="sgd", rng=np.random.default_rng(0))
     with pytest.raises(ValueError, match="fit_2d: X has shape \\(4, 2\\)"):
         fit_2d(X.T, np.zeros((1, 4)), layer_dims=[2, 3, 1], learning_rate=0.1)
+
+
+# -- optimizer race -------------------------------------------------------------------------
+from dlutils.widgets.optimizer_race import race, optimizer_race  # noqa: E402
+from dlutils.widgets.cost_surface import descend, surface_result, cost_surface_panel  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def moons():
+    rng = np.random.default_rng(0)
+    X, Y = dl.make_moons(rng, m=300, noise=0.2)
+    Xd, Yd = dl.make_moons(rng, m=200, noise=0.2)
+    return X, Y, Xd, Yd
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_race_adam_beats_gd_in_the_same_epochs(moons, seed):
+    X, Y, Xd, Yd = moons
+    r = race(X, Y, Xd, Yd, learning_rate=0.01, num_epochs=60, seed=seed)
+    assert r["final_cost"]["adam"] < r["final_cost"]["gd"] - 0.1
+    assert r["train_acc"]["adam"] > r["train_acc"]["gd"]
+    assert len(r["costs"]["momentum"]) == 60 and r["batches_per_epoch"] == 5
+
+
+def test_race_uses_the_same_batches_for_everyone(moons):
+    X, Y, Xd, Yd = moons
+    alone = race(X, Y, optimizers=("gd",), learning_rate=0.05, num_epochs=20, seed=4)
+    together = race(X, Y, optimizers=("adam", "momentum", "gd"), learning_rate=0.05, num_epochs=20, seed=4)
+    assert alone["costs"]["gd"] == together["costs"]["gd"]
+    # momentum with beta = 0 is plain GD: identical numbers prove identical batches and start
+    m0 = race(X, Y, optimizers=("gd", "momentum"), beta=0.0, learning_rate=0.05, num_epochs=10, seed=4)
+    np.testing.assert_allclose(m0["costs"]["momentum"], m0["costs"]["gd"], rtol=1e-12)
+
+
+def test_optimizer_race_panel_moves(moons):
+    X, Y, Xd, Yd = moons
+    p = optimizer_race(X, Y, Xd, Yd, num_epochs=30, rng=np.random.default_rng(5))
+    assert set(p.result["final_cost"]) == {"gd", "momentum", "rmsprop", "adam"} and "error" not in p.result
+    gd_before = p.result["final_cost"]["gd"]
+    p.controls["learning_rate"].value = 0.1          # GD improves with a larger step
+    assert p.result["final_cost"]["gd"] < gd_before
+    p.controls["num_epochs"].value = 60
+    assert len(p.result["costs"]["adam"]) == 60
+    a = p.result["final_cost"]["adam"]
+    p.controls["beta1"].value = 0.5                  # only Adam changes
+    assert p.result["final_cost"]["adam"] != a and p.result["final_cost"]["gd"] == p.history[-2]["final_cost"]["gd"]
+    p.controls["beta2"].value = 0.95
+    p.controls["beta"].value = 0.5
+    p.controls["mini_batch_size"].value = 32
+    assert p.result["batches_per_epoch"] == 10
+
+
+# -- cost surfaces --------------------------------------------------------------------------
+def test_descend_bowl_lessons():
+    r = surface_result(learning_rate=0.05, beta=0.9, beta2=0.999, steps=60)
+    bowl = r["final_cost"]["bowl"]
+    assert bowl["adam"] < bowl["gd"] and bowl["rmsprop"] < 0.01 * bowl["gd"]
+    # GD diverges above 2 / curvature = 0.2; momentum survives the same rate
+    big = surface_result(learning_rate=0.3, beta=0.9, beta2=0.999, steps=60)
+    assert big["diverged"]["bowl"]["gd"] and not big["diverged"]["bowl"]["momentum"]
+    assert big["final_cost"]["bowl"]["momentum"] < 0.2
+    # more steps: lower cost
+    assert surface_result(learning_rate=0.05, beta=0.9, beta2=0.999, steps=150)["final_cost"]["bowl"]["gd"] < bowl["gd"]
+    p = descend("bowl", "gd", learning_rate=0.1, steps=10)
+    assert p.shape == (11, 2) and tuple(p[0]) == (-9.0, 1.2)
+
+
+def test_descend_saddle_adam_leaves_first():
+    r = surface_result(learning_rate=0.05, beta=0.9, beta2=0.999, steps=60)
+    s = r["final_cost"]["saddle"]
+    assert s["adam"] < 0.01 and s["gd"] > 0.2      # GD still near the saddle value 0.25
+    assert abs(abs(r["final"]["saddle"]["adam"][1]) - 1) < 0.1   # Adam is in a valley, w2 = +-1
+
+
+def test_cost_surface_panel_moves():
+    p = cost_surface_panel(steps=40)
+    assert set(p.result["paths"]) == {"bowl", "saddle"}
+    assert p.result["paths"]["bowl"]["adam"].shape == (41, 2)
+    gd = p.result["final_cost"]["bowl"]["gd"]
+    p.controls["steps"].value = 120
+    assert p.result["paths"]["saddle"]["gd"].shape == (121, 2) and p.result["final_cost"]["bowl"]["gd"] < gd
+    p.controls["learning_rate"].value = 0.3
+    assert p.result["diverged"]["bowl"]["gd"] and "error" not in p.result
+    p.controls["beta"].value = 0.5
+    p.controls["beta2"].value = 0.99
+    assert p.result["values"]["beta2"] == 0.99
+
+
+def test_race_and_surface_bad_arguments(moons):
+    X, Y, _, _ = moons
+    with pytest.raises(ValueError, match="race: unknown optimizer"):
+        race(X, Y, optimizers=("sgd",))
+    with pytest.raises(ValueError, match="descend: surface must be one of"):
+        descend("valley", "gd", learning_rate=0.1, steps=3)
+    with pytest.raises(ValueError, match="optimizer_race: rng must be a numpy Generator"):
+        optimizer_race(X, Y)

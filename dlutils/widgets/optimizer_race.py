@@ -1,0 +1,150 @@
+"""Optimizer race: GD, momentum, RMSprop and Adam side by side on the SAME mini-batches.
+
+API (stable; the notebooks use these names)::
+
+    panel = dl.widgets.optimizer_race(X, Y, X_dev, Y_dev, layer_dims=[2, 5, 2, 1],
+                                      learning_rate=0.01, beta=0.9, beta1=0.9, beta2=0.999,
+                                      mini_batch_size=64, num_epochs=100, rng=rng)
+    panel.controls["learning_rate"].value = 0.003      # reruns the race, redraws
+    panel.result["final_cost"]["adam"] < panel.result["final_cost"]["gd"]
+    panel.result["costs"]["momentum"]                   # cost per epoch (mean over its batches)
+    panel.result["train_acc"]["rmsprop"], panel.result["dev_acc"]["adam"], panel.result["winner"]
+
+Controls: ``learning_rate`` (log), ``beta`` (momentum), ``beta1`` and ``beta2`` (Adam; RMSprop
+uses ``beta2``), ``mini_batch_size``, ``num_epochs``. Every optimizer starts from the same
+initial parameters and sees the same shuffles: the mini-batch order of every epoch is drawn
+once per race from a fixed seed, before any optimizer runs (``race`` is the plain library code).
+Taught in: c2/04_optimization.
+"""
+import numpy as np
+
+from .base import Panel, log_slider, float_slider, int_slider
+from .training_panel import flatten_parameters, _fast_loss_factory, evaluate
+from ..models import DeepNet
+from ..optimizers import OPTIMIZERS, make_optimizer_configs
+
+__all__ = ["optimizer_race", "race"]
+
+COLORS = {"gd": "C7", "momentum": "C0", "rmsprop": "C2", "adam": "C3"}
+
+
+def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("gd", "momentum", "rmsprop", "adam"),
+         learning_rate=0.01, beta=0.9, beta1=0.9, beta2=0.999, mini_batch_size=64, num_epochs=100, seed=0,
+         hidden_activation="relu"):
+    """Train one fresh net per optimizer on identical batches; return the result dict (see module doc)."""
+    func = "race"
+    unknown = [o for o in optimizers if o not in OPTIMIZERS]
+    if unknown:
+        raise ValueError(f"{func}: unknown optimizer(s) {unknown}; choose from {sorted(OPTIMIZERS)}.")
+    m = X.shape[1]
+    num_epochs = int(num_epochs)
+    size = int(mini_batch_size) if mini_batch_size else m
+    order_rng = np.random.default_rng([seed, 1])
+    orders = [order_rng.permutation(m) for _ in range(num_epochs)]   # shared by every optimizer
+    hyper = {"gd": {}, "momentum": {"beta": beta}, "rmsprop": {"beta2": beta2},
+             "adam": {"beta1": beta1, "beta2": beta2}}
+    out = {"costs": {}, "final_cost": {}, "train_acc": {}, "dev_acc": {}, "diverged": {},
+           "epochs": list(range(1, num_epochs + 1)), "batches_per_epoch": -(-m // size)}
+    for name in optimizers:
+        model = DeepNet(list(layer_dims), rng=np.random.default_rng(seed), hidden_activation=hidden_activation)
+        X, Y = model.check_inputs(X, Y, func=func)
+        keys, slices, theta, g = flatten_parameters(model)
+        fast = _fast_loss_factory(model, keys, slices, g)
+        config = make_optimizer_configs({"theta": theta}, name, learning_rate, **hyper[name])["theta"]
+        update = OPTIMIZERS[name]
+        costs, diverged = [], False
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for perm in orders:
+                epoch_costs = []
+                for k in range(0, m, size):
+                    idx = perm[k:k + size]
+                    Xb, Yb = X[:, idx], Y[:, idx]
+                    if fast is not None:
+                        cost = fast(Xb, Yb)
+                    else:
+                        cost, grads = model._loss(Xb, Yb)
+                        for key in keys:
+                            a, b = slices[key]
+                            g[a:b] = grads[key].ravel()
+                    if not np.isfinite(cost):
+                        diverged = True
+                        break
+                    theta, config = update(theta, g, config)
+                    epoch_costs.append(cost)
+                if diverged:
+                    break
+                costs.append(float(np.mean(epoch_costs)))
+            finite = not diverged and np.all(np.isfinite(theta))
+            out["costs"][name] = costs
+            out["diverged"][name] = bool(not finite)
+            if finite:
+                out["final_cost"][name] = evaluate(model, X, Y)[0]
+                out["train_acc"][name] = evaluate(model, X, Y)[1]
+                out["dev_acc"][name] = evaluate(model, X_dev, Y_dev)[1] if X_dev is not None else None
+            else:
+                out["final_cost"][name] = float("nan")
+                out["train_acc"][name] = out["dev_acc"][name] = None
+    ok = {k: v for k, v in out["final_cost"].items() if np.isfinite(v)}
+    out["winner"] = min(ok, key=ok.get) if ok else None
+    return out
+
+
+def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
+                   optimizers=("gd", "momentum", "rmsprop", "adam"), learning_rate=0.01, beta=0.9,
+                   beta1=0.9, beta2=0.999, mini_batch_size=64, num_epochs=100, rng=None, seed=None,
+                   lr_range=(1e-4, 1.0), max_epochs=500):
+    """Build the race panel (see the module docstring)."""
+    import ipywidgets as w
+    from ..validation import check_rng
+    if seed is None:
+        check_rng("optimizer_race", rng)
+        seed = int(rng.integers(2**31))
+    controls = {
+        "learning_rate": log_slider("learning_rate", learning_rate, *lr_range, readout_format=".2g"),
+        "beta": float_slider("beta (momentum)", beta, 0.0, 0.99, 0.01),
+        "beta1": float_slider("beta1 (Adam)", beta1, 0.0, 0.99, 0.01),
+        "beta2": float_slider("beta2 (RMSprop, Adam)", beta2, 0.9, 0.9999, 0.0001, readout_format=".4f"),
+        "mini_batch_size": w.Dropdown(options=[("full batch", 0), ("16", 16), ("32", 32), ("64", 64), ("128", 128)],
+                                      value=mini_batch_size, description="mini-batch",
+                                      style={"description_width": "110px"}, layout=w.Layout(width="340px")),
+        "num_epochs": int_slider("epochs", num_epochs, 10, max_epochs, 10),
+    }
+
+    def compute(**v):
+        r = race(X, Y, X_dev, Y_dev, layer_dims=layer_dims, optimizers=optimizers, seed=seed, **v)
+        parts = []
+        for name in optimizers:
+            if r["diverged"][name]:
+                parts.append(f"{name}: diverged")
+            else:
+                dev = f"/{r['dev_acc'][name]:.0f}%" if r["dev_acc"][name] is not None else ""
+                parts.append(f"{name}: cost {r['final_cost'][name]:.3f}, acc {r['train_acc'][name]:.0f}%{dev}")
+        r["summary"] = "; ".join(parts) + (f" - lowest cost: <b>{r['winner']}</b>" if r["winner"] else "")
+        if all(r["diverged"].values()):
+            r["error"] = "every optimizer diverged - learning rate too large? Try a value 3-10x smaller."
+        return r
+
+    def draw(r):
+        import matplotlib.pyplot as plt
+        fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(10, 3.4), gridspec_kw={"width_ratios": [1.6, 1]})
+        for name in optimizers:
+            c = r["costs"][name]
+            label = name + (" (diverged)" if r["diverged"][name] else "")
+            ax_c.plot(np.arange(1, len(c) + 1), c, color=COLORS.get(name), label=label)
+        ax_c.set_xlabel("epoch")
+        ax_c.set_ylabel("cost (mean over the epoch's batches)")
+        ax_c.set_title(f"same batches, learning_rate = {r['values']['learning_rate']:.2g}", fontsize=10)
+        ax_c.legend(fontsize=8)
+        names = list(optimizers)
+        xs = np.arange(len(names))
+        tr = [r["train_acc"][n] or 0 for n in names]
+        ax_a.bar(xs - 0.2, tr, 0.4, label="train", color="C0")
+        if X_dev is not None:
+            ax_a.bar(xs + 0.2, [r["dev_acc"][n] or 0 for n in names], 0.4, label="dev", color="C1")
+        ax_a.set_xticks(xs, names)
+        ax_a.set_ylim(0, 100)
+        ax_a.set_ylabel("final accuracy %")
+        ax_a.legend(fontsize=8, loc="lower right")
+        fig.tight_layout()
+
+    return Panel(controls, compute, draw, title="Optimizer race: the same mini-batches for everyone")
