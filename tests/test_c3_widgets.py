@@ -38,3 +38,26 @@ def test_quiz_panel_checks_answers():
     assert panel.result["correct"] is False and "no a" in panel.result["message"]
     panel.controls["choice"].value = "c"
     assert panel.result["correct"] is True and "yes c" in panel.result["message"]
+
+
+CANDS = [{"name": "s", "dev_acc": 80.0, "time_ms": 0.1, "memory_kb": 1.0},
+         {"name": "m", "dev_acc": 90.0, "time_ms": 1.0, "memory_kb": 10.0},
+         {"name": "l", "dev_acc": 92.0, "time_ms": 10.0, "memory_kb": 100.0}]
+
+
+def test_satisficing_result_and_panel():
+    assert dl.widgets.c3_panels.satisficing_result(CANDS, 5.0, 50.0)["chosen"] == 1
+    assert dl.widgets.c3_panels.satisficing_result(CANDS, 0.01, 50.0)["chosen"] is None
+    panel = dl.widgets.satisficing_panel(CANDS, max_time_ms=100, max_memory_kb=1000)
+    assert panel.result["candidate"]["name"] == "l"
+    panel.controls["max_memory_kb"].value = 5.0
+    assert panel.result["candidate"]["name"] == "s"
+
+
+def test_dev_size_panel_spread_shrinks():
+    correct = np.random.default_rng(0).random(20000) < 0.9
+    panel = dl.widgets.dev_size_panel(correct, seed=0, dev_size=100)
+    s100 = panel.result["spread"]
+    assert s100 == pytest.approx(panel.result["theory"], rel=0.25)
+    panel.controls["dev_size"].value = 5000
+    assert panel.result["spread"] < s100 / 4
