@@ -173,3 +173,17 @@ def test_dropout_never_applies_at_inference():
     c1, _ = net.loss(X, (X[:1] > 0).astype(int))
     c2, _ = net.loss(X, (X[:1] > 0).astype(int))
     assert c1 != c2  # training passes do draw new masks
+
+
+def test_deepnet_bn_from_given_params_round_trips():
+    net, rng = _bn_net(3)
+    copy = dl.DeepNet([3, 5, 4, 1], params=net.params, batchnorm=True)
+    assert list(copy.params) == list(net.params)
+    for k in net.params:
+        np.testing.assert_array_equal(copy.params[k], net.params[k])
+        assert copy.params[k] is not net.params[k]
+    X = rng.standard_normal((3, 10))
+    Y = rng.integers(0, 2, (1, 10))
+    c1, _ = net.loss(X, Y)
+    c2, _ = copy.loss(X, Y)
+    assert c1 == c2
