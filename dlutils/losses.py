@@ -76,6 +76,11 @@ def sigmoid_cross_entropy_with_logits(Z, Y):
     Returns ``(cost, dZ)`` with ``dZ = (sigmoid(Z) - Y) / m``.
     """
     Z, Y = _check_pair("sigmoid_cross_entropy_with_logits", "Z", Z, Y)
+    return _sigmoid_ce_logits(Z, Y)
+
+
+def _sigmoid_ce_logits(Z, Y):
+    """The unchecked kernel: models call it on data validated once (``check_inputs``)."""
     m = Y.shape[1]
     # -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z*y + log(1 + exp(-|z|))
     cost = float(np.sum(np.maximum(Z, 0) - Z * Y + np.log1p(np.exp(-np.abs(Z)))) / m)
@@ -91,6 +96,11 @@ def softmax_cross_entropy_with_logits(Z, Y):
     func = "softmax_cross_entropy_with_logits"
     Z, Y = _check_pair(func, "Z", Z, Y, binary=False)
     _check_one_hot(func, Y)
+    return _softmax_ce_logits(Z, Y)
+
+
+def _softmax_ce_logits(Z, Y):
+    """The unchecked kernel: models call it on data validated once (``check_inputs``)."""
     m = Y.shape[1]
     shifted = Z - Z.max(axis=0, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=0, keepdims=True))

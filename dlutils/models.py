@@ -13,7 +13,7 @@ import numpy as np
 from .activations import sigmoid, get_activation
 from .dense import check_parameters, linear_backward, LinearActivationCache
 from .initializers import initialize_parameters
-from .losses import sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
+from .losses import _sigmoid_ce_logits, _softmax_ce_logits, _check_one_hot
 from .regularization import l2_cost, dropout_forward, dropout_backward
 from .batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
 from .validation import check_array, check_labels, check_probability, check_positive, check_rng
@@ -39,6 +39,8 @@ def _check_XY(func, X, Y, n_x, n_y, output):
                          f"for X of shape {X.shape}{hint}")
     if output == "sigmoid":
         check_labels(func, "Y", Y)
+    else:
+        _check_one_hot(func, Y)
     return X, Y
 
 
@@ -71,7 +73,7 @@ class LogisticRegression:
         Z = self.params["w"].T @ X + self.params["b"]
         if Y is None:
             return sigmoid(Z)
-        cost, dZ = sigmoid_cross_entropy_with_logits(Z, Y)
+        cost, dZ = _sigmoid_ce_logits(Z, Y)  # X, Y validated once by check_inputs
         return cost, {"w": X @ dZ.T, "b": dZ.sum(axis=1, keepdims=True)}
 
     def predict(self, X, threshold=0.5):
@@ -173,9 +175,9 @@ class DeepNet:
             return sigmoid(ZL) if self.output == "sigmoid" else _softmax(ZL)
         m = X.shape[1]
         if self.output == "sigmoid":
-            cost, dZ = sigmoid_cross_entropy_with_logits(ZL, Y)
+            cost, dZ = _sigmoid_ce_logits(ZL, Y)  # X, Y validated once by check_inputs
         else:
-            cost, dZ = softmax_cross_entropy_with_logits(ZL, Y)
+            cost, dZ = _softmax_ce_logits(ZL, Y)
         cost += l2_cost(self.params, self.lambd, m)
         _, hidden_bwd = get_activation(self.hidden_activation)
         grads = {}

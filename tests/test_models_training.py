@@ -381,3 +381,11 @@ def test_evaluate_bad_input(rng):
         dl.evaluate(net, np.ones((4, 2)), np.ones((1, 4)))
     with pytest.raises(ValueError, match=r"evaluate: Y has shape \(4, 1\), expected \(1, 4\)"):
         dl.evaluate(net, np.ones((2, 4)), np.ones((4, 1)))
+
+
+def test_softmax_model_checks_one_hot_once(rng):
+    net = dl.DeepNet([3, 4, 3], output="softmax", rng=rng)
+    with pytest.raises(ValueError, match=r"DeepNet.loss: Y must be one-hot \(C, m\).*dl\.one_hot"):
+        net.loss(np.ones((3, 2)), np.array([[1, 1], [1, 0], [0, 0]]))
+    with pytest.raises(ValueError, match=r"train: learning_rate|DeepNet.loss: Y must be one-hot"):
+        dl.train(net, np.ones((3, 2)), np.full((3, 2), 1 / 3), learning_rate=0.1, num_iterations=1)
