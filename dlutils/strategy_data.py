@@ -77,9 +77,9 @@ def _render(rng, labels, size):
     m = labels.size
     ii, jj = _grid(size)
     c = size / 2 - 0.5
-    cy = (c + rng.uniform(-2.0, 2.0, m))[:, None, None]
-    cx = (c + rng.uniform(-2.0, 2.0, m))[:, None, None]
-    r = (size / 16 * rng.uniform(3.0, 4.5, m))[:, None, None]
+    cy = (c + rng.uniform(-1.0, 1.0, m))[:, None, None]
+    cx = (c + rng.uniform(-1.0, 1.0, m))[:, None, None]
+    r = (size / 16 * rng.uniform(3.5, 5.0, m))[:, None, None]
     disc = (ii - cy) ** 2 + (jj - cx) ** 2 <= r ** 2
     half = 0.886 * r                               # square of the same area as the disc
     square = (np.abs(ii - cy) <= half) & (np.abs(jj - cx) <= half)
@@ -123,16 +123,16 @@ def make_shapes(rng, m=2000, size=16, rates=None):
     imgs, (cy, cx, r) = _render(rng, labels, size)
     causes = {k: rng.random(m) < rates.get(k, 0.0) for k in CAUSES}
     if causes["blur"].any():
-        imgs[causes["blur"]] = blur_images(imgs[causes["blur"]], passes=3)
+        imgs[causes["blur"]] = blur_images(imgs[causes["blur"]], passes=8)
     if causes["dark"].any():
         d = causes["dark"]
-        imgs[d] = 0.25 * imgs[d] + 0.08 * rng.standard_normal(imgs[d].shape)
+        imgs[d] = 0.08 * imgs[d] + 0.1 * rng.standard_normal(imgs[d].shape)
     if causes["occluded"].any():
         ii, jj = _grid(size)
         o = causes["occluded"]
         side = np.where(rng.random(m) < 0.5, -1.0, 1.0)[:, None, None]
-        # a grey bar covering one side of the shape, where squares and discs differ most
-        bar = (np.abs(jj - (cx + side * r * 0.55)) <= r * 0.75) & (np.abs(ii - cy) <= size)
+        # a grey bar hiding (almost) the whole shape
+        bar = (np.abs(jj - (cx + side * r * 0.15)) <= r * 1.2) & (np.abs(ii - cy) <= size)
         imgs[o] = np.where(bar[o], 0.5, imgs[o])
     Y = labels.copy()
     Y[causes["mislabeled"]] = 1 - Y[causes["mislabeled"]]
@@ -140,14 +140,14 @@ def make_shapes(rng, m=2000, size=16, rates=None):
     return X, Y.reshape(1, -1).astype(np.int64), causes
 
 
-def fog_bank(rng, n, size=16, cells=4):
+def fog_bank(rng, n, size=16, cells=8):
     """``n`` smooth fog textures ``(n, size, size)`` in ``[0, 1]``: coarse noise, upsampled, blurred."""
     check_rng("fog_bank", rng)
     n = _m("fog_bank", n)
     coarse = rng.random((n, cells, cells))
     rep = int(np.ceil(size / cells))
     fine = np.kron(coarse, np.ones((rep, rep)))[:, :size, :size]
-    return blur_images(fine, passes=3)
+    return blur_images(fine, passes=1)
 
 
 def add_fog(rng, X, strength=0.6, bank=None, size=16):
