@@ -15,14 +15,23 @@ Medians of ``--repeats`` timings after a warm-up, all measured side by side in t
 ratios are against the dlutils per-parameter row of the same block. PyTorch rows are skipped
 with a note when torch is not importable (it is never a requirement of the workbook).
 
-    python benchmarks/bench_adam_step.py [--repeats 50]
+    python benchmarks/bench_adam_step.py [--repeats 50] [--threads 1]
 """
 import argparse
+import os
+import sys
 import time
 
-import numpy as np
+# --threads N pins numpy's BLAS and torch to N threads (must happen before numpy is imported);
+# on a shared, loaded machine 1 thread gives far steadier numbers than the default
+if "--threads" in sys.argv:
+    _n = sys.argv[sys.argv.index("--threads") + 1]
+    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[_var] = _n
 
-import dlutils as dl
+import numpy as np  # noqa: E402
+
+import dlutils as dl  # noqa: E402
 
 LAYER_DIMS = [12288, 20, 7, 5, 1]
 M = 209
@@ -56,6 +65,7 @@ def naive_adam(params, grads, state, lr=1e-3, b1=0.9, b2=0.999, eps=1e-8):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=50)
+    ap.add_argument("--threads", type=int, default=None, help="BLAS and torch threads (default: library default)")
     args = ap.parse_args()
     rng = np.random.default_rng(0)
     params = dl.initialize_parameters(LAYER_DIMS, "he", rng)
@@ -99,7 +109,8 @@ def main():
     torch_note = ""
     try:
         import torch
-        torch.set_num_threads(max(1, torch.get_num_threads()))
+        if args.threads:
+            torch.set_num_threads(args.threads)
         for dtype, tag in ((torch.float64, "float64"), (torch.float32, "float32")):
             tparams = [torch.nn.Parameter(torch.tensor(params[k], dtype=dtype)) for k in params]
             for p, k in zip(tparams, params):
@@ -135,7 +146,8 @@ def main():
         for (b, name, _), sec in zip(group, compare([c[2] for c in group], args.repeats)):
             rows.append((b, name, sec))
     print(f"Adam benchmark: layer_dims {LAYER_DIMS} ({n_params:,} parameters), m = {M}, "
-          f"median of {args.repeats} round-robin repeats after warm-up; {torch_note}")
+          f"median of {args.repeats} round-robin repeats after warm-up; "
+          f"BLAS threads {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}; {torch_note}")
     base = {}
     print(f"{'block':<13}{'implementation':<46}{'median ms':>10}{'ratio':>8}")
     for block, name, sec in rows:
