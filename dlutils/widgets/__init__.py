@@ -10,6 +10,7 @@ from .optimizer_race import optimizer_race, race  # noqa: F401  (c2)
 from .cost_surface import cost_surface_panel, descend, SURFACES  # noqa: F401  (c2)
 from .diagnosis import bias_variance_panel, bias_variance_result, quiz_panel  # noqa: F401  (c3)
 from .c3_panels import satisficing_panel, dev_size_panel, compute_panel  # noqa: F401  (c3)
+from .planar import planar_panel, planar_result, PLANAR_DATASETS  # noqa: F401  (c1/03)
 
 __all__ = ["Panel", "log_slider", "int_slider", "float_slider", "learning_rate_panel",
            "learning_rate_result"]
