@@ -11,8 +11,10 @@ exists, else dl.make_moons; net [2, 20, 3, 1], Adam, full batch.
 
     python benchmarks/bench_panel_latency.py [--steps 1000] [--changes 20]
 
-The machine is shared: the script also times a fixed numpy workload before and after, so a
-reader can tell a slow machine from a slow panel (the "load factor" column of the summary).
+The machine is shared: besides wall time the script reports the CPU time the process used
+per change (time.process_time; on an idle core wall time ~= CPU time for this single-threaded
+work) and times a fixed numpy workload before and after, so a reader can tell a slow machine
+from a slow panel.
 """
 import argparse
 import io
@@ -83,25 +85,28 @@ def main():
     for which, value in plan:
         if panel.controls[which].value == value:
             value = {"learning_rate": 0.015, "lambd": 0.05, "keep_prob": 0.95}[which]
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         panel.controls[which].value = value          # runs the callback synchronously
-        lat = time.perf_counter() - t
+        lat, cpu = time.perf_counter() - t, time.process_time() - c
         r = panel.result
-        rows.append((which, value, lat, r["frames"], r["train_acc"], r["dev_acc"], r["weight_norm"]))
+        rows.append((which, value, lat, cpu, r["frames"], r["train_acc"], r["dev_acc"], r["weight_norm"]))
     ref1 = reference_workload()
 
     print(f"problem: {name}, net [2, 20, 3, 1], Adam full batch, {args.steps} steps, "
           f"BLAS threads={os.environ.get('OPENBLAS_NUM_THREADS', 'default')}")
     print(f"panel built and first picture in {build:.2f} s; fit alone median {np.median(fit_t):.3f} s; "
           f"one frame render median {np.median(render_t) * 1000:.0f} ms")
-    print(f"{'control':<14}{'value':>8}{'latency s':>11}{'frames':>8}{'train %':>9}{'dev %':>7}{'||W||':>8}")
-    for which, value, lat, fr, ta, da, wn in rows:
+    print(f"{'control':<14}{'value':>8}{'latency s':>11}{'cpu s':>8}{'frames':>8}{'train %':>9}{'dev %':>7}{'||W||':>8}")
+    for which, value, lat, cpu, fr, ta, da, wn in rows:
         ta = f"{ta:.1f}" if ta is not None else "div"
         da = f"{da:.1f}" if da is not None else "div"
-        print(f"{which:<14}{value:>8g}{lat:>11.3f}{fr:>8d}{ta:>9}{da:>7}{wn:>8.2f}")
+        print(f"{which:<14}{value:>8g}{lat:>11.3f}{cpu:>8.3f}{fr:>8d}{ta:>9}{da:>7}{wn:>8.2f}")
     lats = np.array([r[2] for r in rows])
+    cpus = np.array([r[3] for r in rows])
     print(f"\nlatency value change -> finished redraw over {len(rows)} changes: "
           f"median {np.median(lats):.3f} s, worst {lats.max():.3f} s, best {lats.min():.3f} s")
+    print(f"CPU time of this process per change (what the wall time would be on an idle core): "
+          f"median {np.median(cpus):.3f} s, worst {cpus.max():.3f} s")
     print(f"reference numpy workload: {ref0 * 1000:.0f} ms before, {ref1 * 1000:.0f} ms after "
           f"(the same before and after = steady load); load average {os.getloadavg()[0]:.1f}")
 

@@ -23,7 +23,7 @@ the L2 term), ``weight_norm`` (sqrt of sum ||W||^2), ``diverged``, ``message``, 
 
 Every run starts from the same initial parameters (a seed drawn once from ``rng`` when the
 panel is built), so a slider change is the only thing that changes the picture. The picture
-is refreshed during training every ~0.15 s (boundary, curves), first frame early; the final
+is refreshed during training every ~0.2 s (boundary, curves), first frame early; the final
 frame is drawn when training ends. The work is ``fit_2d`` (plain library code, tested on its own).
 Taught in: c2/02_regularization, c2/04_optimization, c2/06_batch_normalization.
 """
@@ -117,7 +117,7 @@ def _fast_loss_factory(model, keys, slices, g):
 
 def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0, keep_prob=1.0,
            optimizer="adam", mini_batch_size=0, num_iterations=1000, seed=0, batchnorm=False,
-           hidden_activation="relu", n_records=40, on_record=None, fast_path=True):
+           hidden_activation="relu", n_records=25, on_record=None, fast_path=True):
     """Train a fresh ``DeepNet`` from the initial parameters fixed by ``seed``; return the result dict.
 
     ``mini_batch_size=0`` means full batch. ``num_iterations`` counts gradient steps in both
@@ -245,7 +245,6 @@ class _Canvas:
             ax.tick_params(labelsize=8)
         self.l_cost, self.l_dcost, self.l_acc, self.l_dacc = lines
         self.t_b = self.ax_b.set_title("", fontsize=9, animated=True)
-        self.t_c = self.ax_c.set_title("", fontsize=9, animated=True)
         self.bg, self.bg_key = None, None
         self.set_data(X, Y, X_dev, Y_dev, resolution)
 
@@ -291,7 +290,7 @@ class _Canvas:
         for line in (self.l_cost, self.l_dcost, self.l_acc, self.l_dacc):
             line.set_data([], [])
 
-    def update(self, model, history, title, cost_title):
+    def update(self, model, history, title):
         if model is not None:
             with np.errstate(all="ignore"):
                 P = model._loss(self.grid)
@@ -305,8 +304,7 @@ class _Canvas:
         self.l_dcost.set_data(steps[:len(h.dev_costs)], h.dev_costs)
         self.l_acc.set_data(steps, h.train_acc)
         self.l_dacc.set_data(steps[:len(h.dev_acc)], h.dev_acc)
-        self.t_b.set_text(title)
-        self.t_c.set_text(cost_title)
+        self.t_b.set_text(title)   # one dynamic text per frame: glyph rendering is the costly part
 
     def png(self):
         from PIL import Image as PILImage
@@ -316,7 +314,7 @@ class _Canvas:
         canvas.restore_region(self.bg)
         for artist in [self.img, *self.points, self.t_b]:
             self.ax_b.draw_artist(artist)
-        for artist in (self.l_cost, self.l_dcost, self.t_c):
+        for artist in (self.l_cost, self.l_dcost):
             self.ax_c.draw_artist(artist)
         for artist in (self.l_acc, self.l_dacc):
             self.ax_a.draw_artist(artist)
@@ -329,7 +327,7 @@ class _Canvas:
 class TrainingPanel(Panel):
     """A Panel whose compute draws frames while it trains (see the module docstring)."""
 
-    def __init__(self, controls, data, architectures, defaults, seed, frame_interval=0.15,
+    def __init__(self, controls, data, architectures, defaults, seed, frame_interval=0.2,
                  resolution=80, title="Training panel", batchnorm=False):
         self._data, self._architectures = data, architectures
         self._defaults, self.seed = defaults, seed
@@ -378,18 +376,15 @@ class TrainingPanel(Panel):
         self._frames = 0
         self._canvas.start(values["num_iterations"], cost_top=1.0 + values["lambd"] * 0.25)
         last = [time.perf_counter() - self.frame_interval * 0.6]   # first frame early
-        desc = (f"lr={values['learning_rate']:.2g}, lambd={values['lambd']:.2g}, "
-                f"keep_prob={values['keep_prob']:.2f}, {values['optimizer']}")
 
         def on_record(history, model):
             # frames cost a render each: at most one per frame_interval, and never more than
-            # about a third of the time (a slow machine gets fewer frames, not a slower panel)
+            # about a quarter of the time (a slow machine gets fewer frames, not a slower panel)
             now = time.perf_counter()
-            if now - last[0] >= max(self.frame_interval, 2 * self._render_seconds):
+            if now - last[0] >= max(self.frame_interval, 3 * self._render_seconds):
                 f = history.final
                 dev = f", dev {f['dev_acc']:.0f}%" if f["dev_acc"] is not None else ""
-                self._canvas.update(model, history, f"step {f['steps']}: train {f['train_acc']:.0f}%{dev}",
-                                    desc)
+                self._canvas.update(model, history, f"step {f['steps']}: train {f['train_acc']:.0f}%{dev}")
                 self._show()
                 last[0] = time.perf_counter()
             return True
@@ -401,12 +396,11 @@ class TrainingPanel(Panel):
         h = r["history"]
         if r["diverged"]:
             title = "DIVERGED - learning rate too large?"
-            self._canvas.update(r["model"] if r["train_acc"] is not None else None, h, title, desc)
+            self._canvas.update(r["model"] if r["train_acc"] is not None else None, h, title)
             r["summary"] = "&#9888; " + r["message"]
         else:
             dev = f", dev {r['dev_acc']:.1f}%" if r["dev_acc"] is not None else ""
-            self._canvas.update(r["model"], h, f"train {r['train_acc']:.1f}%{dev}, ||W|| = {r['weight_norm']:.2f}",
-                                desc)
+            self._canvas.update(r["model"], h, f"train {r['train_acc']:.1f}%{dev}, ||W|| = {r['weight_norm']:.2f}")
             devc = f", dev cost {r['dev_cost']:.3f}" if r["dev_cost"] is not None else ""
             r["summary"] = (f"train accuracy {r['train_acc']:.1f}%{dev.replace(', dev', ', dev accuracy')}; "
                             f"train cost {r['train_cost']:.3f}{devc}; weight norm {r['weight_norm']:.2f}; "
@@ -456,7 +450,7 @@ class TrainingPanel(Panel):
 def training_panel(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 20, 3, 1), learning_rate=0.01,
                    lambd=0.0, keep_prob=1.0, optimizer="adam", mini_batch_size=0, num_iterations=1000,
                    datasets=None, architectures=None, rng=None, seed=None, lr_range=(1e-4, 10.0),
-                   lambd_max=2.0, max_iterations=3000, batchnorm=False, frame_interval=0.15,
+                   lambd_max=2.0, max_iterations=3000, batchnorm=False, frame_interval=0.2,
                    resolution=80, title="Training panel: learning rate, L2 and dropout"):
     """Build the live training panel (see the module docstring). ``Y`` is ``(1, m)`` 0/1."""
     import ipywidgets as w
