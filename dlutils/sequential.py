@@ -2,8 +2,8 @@
 
 It plays the role the course gives to TensorFlow/Keras, built from the same numpy pieces::
 
-    model = dl.Sequential([dl.Dense(25, activation="relu"), dl.Dropout(0.9), dl.BatchNorm(),
-                           dl.Dense(12, activation="relu"),
+    model = dl.Sequential([dl.Dense(25, activation="relu"), dl.Dropout(0.9),
+                           dl.Dense(12), dl.BatchNorm(), dl.Activation("relu"),   # BN on Z, as in the lecture
                            dl.Dense(6, activation="softmax")],
                           input_dim=12288, loss="softmax_cross_entropy", rng=rng, lambd=0.0)
     model.summary()
