@@ -30,6 +30,8 @@ def _load_local(name):
     """Import datasets/<name>.py without touching sys.path for anybody else."""
     if name in sys.modules:
         return sys.modules[name]
+    if name == "scenes":
+        _load_local("drawing")                     # scenes.py does `import drawing`
     spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod
@@ -83,23 +85,45 @@ def _balanced_labels(rng, m, n_classes):
     return rng.permutation(y)
 
 
-CATS = dict(seed=5, m_train=209, m_test=100, difficulty=0.3)
+CATS = dict(seed=3, m_train=209, m_test=150, difficulty=0.0, scene="cat_scene", n_classes=2)
+SIGNS = dict(seed=6, m_train=1080, m_test=120, difficulty=1.0, scene="hand_scene", n_classes=6)
+
+
+def image_splits(cfg, limit=None):
+    """Draw the train then the test split of an image set: balanced labels shuffled, then one
+    scene per label, all from one ``default_rng(cfg['seed'])``. ``limit`` stops after the first
+    ``limit`` train images (tests use it to re-draw a few images of a big set quickly)."""
+    scenes = _load_local("scenes")
+    scene = getattr(scenes, cfg["scene"])
+    rng = np.random.default_rng(cfg["seed"])
+    out = {}
+    for split in ("train", "test"):
+        y = _balanced_labels(rng, cfg[f"m_{split}"], cfg["n_classes"])
+        if cfg["n_classes"] == 2:
+            labels = [bool(v) for v in y]
+        else:
+            labels = [int(v) for v in y]
+        n = len(y) if limit is None else min(limit, len(y))
+        x = np.stack([scene(rng, v, cfg["difficulty"]) for v in labels[:n]])
+        out[split] = (x, y[:n].reshape(1, -1))
+        if limit is not None:
+            break
+    return out
 
 
 def build_cats():
-    scenes = _load_local("scenes")
-    rng = np.random.default_rng(CATS["seed"])
-    out = {}
-    for split in ("train", "test"):
-        y = _balanced_labels(rng, CATS[f"m_{split}"], 2)
-        x = np.stack([scenes.cat_scene(rng, bool(v), CATS["difficulty"]) for v in y])
-        out[split] = (x, y.reshape(1, -1))
-    return dict(out, classes=["non-cat", "cat"], seed=CATS["seed"], compression="gzip",
+    return dict(image_splits(CATS), classes=["non-cat", "cat"], seed=CATS["seed"], compression="gzip",
                 generator=f"datasets/scenes.py cat_scene(rng, is_cat, difficulty={CATS['difficulty']})")
 
 
+def build_signs():
+    return dict(image_splits(SIGNS), classes=[str(k) for k in range(6)], seed=SIGNS["seed"],
+                compression="gzip",
+                generator=f"datasets/scenes.py hand_scene(rng, n_fingers, difficulty={SIGNS['difficulty']})")
+
+
 BUILDERS = {"flower": build_flower, "moons": build_moons, "circles": build_circles,
-            "noisy_2d": build_noisy_2d, "cats": build_cats}
+            "noisy_2d": build_noisy_2d, "cats": build_cats, "signs": build_signs}
 
 
 # -- writing, manifest, check ----------------------------------------------------------------

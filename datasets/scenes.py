@@ -10,9 +10,12 @@ FUR = [(0.93, 0.55, 0.18), (0.55, 0.55, 0.57), (0.12, 0.11, 0.12), (0.95, 0.93, 
        (0.55, 0.35, 0.2), (0.85, 0.75, 0.55), (0.35, 0.3, 0.3)]
 
 
+PALETTE_P = 0.7      # chance that an animal's colour comes from FUR rather than anywhere
+
+
 def fur_colour(rng):
     """A fur/body colour shared by cats and distractor animals (so colour does not give the class)."""
-    if rng.random() < 0.7:
+    if rng.random() < PALETTE_P:
         c = np.array(FUR[rng.integers(len(FUR))]) + rng.normal(0, 0.06, 3)
     else:
         c = d.random_colour(rng)
@@ -275,4 +278,4 @@ def hand_scene(rng, n_fingers, difficulty=1.0):
                 X0, Y0 = d.rot(bx, -s * 0.55, cx, cy, th)
                 X1, Y1 = d.rot(bx * 0.8, -s * 0.2, cx, cy, th)
                 d.paint(img, d.coverage(d.sd_segment(X0, Y0, X1, Y1, 0.4)), shade * 0.85)
-    return d.finish(img, rng, noise=(0.0, 0.05 * difficulty + 0.01))
+    return d.finish(img, rng, noise=(0.0, 0.03))

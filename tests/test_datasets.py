@@ -22,7 +22,7 @@ DOCUMENTED = {
     "moons": (300, 200, ["0", "1"], "points"),
     "circles": (300, 100, ["outer", "inner"], "points"),
     "noisy_2d": (200, 200, ["0", "1"], "points"),
-    "cats": (209, 100, ["non-cat", "cat"], "images"),
+    "cats": (209, 150, ["non-cat", "cat"], "images"),
     "signs": (1080, 120, ["0", "1", "2", "3", "4", "5"], "images"),
 }
 
@@ -239,3 +239,30 @@ def test_load_course_h5_without_images(tmp_path):
     path = _write(tmp_path / "empty.h5", something=np.zeros(3))
     with pytest.raises(ValueError, match=r"load_course_h5: .*empty\.h5 has neither 'train_set_x'"):
         dl.load_course_h5(str(path))
+
+
+# -- image sets ------------------------------------------------------------------------------
+
+def _mean_colour(x):
+    return x.reshape(len(x), -1, 3).mean(axis=1).T / 255.0          # (3, m)
+
+
+@pytest.mark.skipif("cats.h5" not in MANIFEST, reason="cats.h5 not built yet")
+def test_cats_class_cannot_be_read_off_mean_colour():
+    ds = dl.load_dataset("cats")
+    A, B = _mean_colour(ds.train_x), _mean_colour(ds.test_x)
+    A, mu, sd = dl.standardize(A)
+    B = (B - mu) / sd
+    model = dl.LogisticRegression(3)
+    dl.train(model, A, ds.train_y, learning_rate=0.5, num_iterations=2000, record_every=2000)
+    _, acc = dl.evaluate(model, B, ds.test_y)
+    assert acc < 65, f"mean colour predicts cat/non-cat on test with {acc:.1f}%"
+    # and the class means of the mean colour are close (a few grey levels out of 255)
+    gap = np.abs(A[:, ds.train_y[0] == 1].mean(axis=1) - A[:, ds.train_y[0] == 0].mean(axis=1)) * sd[:, 0]
+    assert np.all(gap * 255 < 15), gap * 255
+
+
+@pytest.mark.skipif("cats.h5" not in MANIFEST, reason="cats.h5 not built yet")
+def test_cats_regenerate_byte_for_byte(tmp_path):
+    entry = _build_module().build("cats", tmp_path)
+    assert entry["sha256"] == MANIFEST["cats.h5"]["sha256"]
