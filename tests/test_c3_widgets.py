@@ -61,3 +61,16 @@ def test_dev_size_panel_spread_shrinks():
     assert s100 == pytest.approx(panel.result["theory"], rel=0.25)
     panel.controls["dev_size"].value = 5000
     assert panel.result["spread"] < s100 / 4
+
+
+def test_compute_panel_runs_notebook_code_and_reports_errors():
+    def compute(k):
+        if k > 5:
+            raise ValueError("k too large")
+        return {"double": 2 * k, "summary": f"k={k}"}
+    panel = dl.widgets.compute_panel({"k": dl.widgets.int_slider("k", 1, 0, 10)}, compute, lambda r: None)
+    assert panel.result["double"] == 2
+    panel.controls["k"].value = 4
+    assert panel.result["double"] == 8
+    panel.controls["k"].value = 7
+    assert "k too large" in panel.result["error"]
