@@ -1,12 +1,14 @@
 """Shared test setup: a headless matplotlib backend and seeded generators.
 
-MPLBACKEND is set before anything imports matplotlib, so plotting and widget tests draw
-on Agg and never need a display. This conftest lives in tests/ only; the nbval run over
-notebooks/ does not see it.
+The tests draw on Agg and never need a display. The backend is chosen with
+``matplotlib.use("Agg")`` inside this process rather than by exporting ``MPLBACKEND``:
+an exported variable would be inherited by the Jupyter kernels that nbval and the browser
+test start (same pytest process), and a kernel on Agg shows no figures at all.
+This conftest lives in tests/ only; the nbval run over notebooks/ does not see it.
 """
-import os
+import matplotlib
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+matplotlib.use("Agg", force=True)
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
