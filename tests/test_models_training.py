@@ -387,5 +387,5 @@ def test_softmax_model_checks_one_hot_once(rng):
     net = dl.DeepNet([3, 4, 3], output="softmax", rng=rng)
     with pytest.raises(ValueError, match=r"DeepNet.loss: Y must be one-hot \(C, m\).*dl\.one_hot"):
         net.loss(np.ones((3, 2)), np.array([[1, 1], [1, 0], [0, 0]]))
-    with pytest.raises(ValueError, match=r"train: learning_rate|DeepNet.loss: Y must be one-hot"):
+    with pytest.raises(ValueError, match=r"DeepNet.loss: Y must be one-hot"):
         dl.train(net, np.ones((3, 2)), np.full((3, 2), 1 / 3), learning_rate=0.1, num_iterations=1)
