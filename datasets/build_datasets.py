@@ -86,7 +86,7 @@ def _balanced_labels(rng, m, n_classes):
 
 
 CATS = dict(seed=3, m_train=209, m_test=150, difficulty=0.0, scene="cat_scene", n_classes=2)
-SIGNS = dict(seed=6, m_train=1080, m_test=120, difficulty=1.0, scene="hand_scene", n_classes=6)
+SIGNS = dict(seed=6, m_train=1080, m_test=120, difficulty=0.5, scene="hand_scene", n_classes=6)
 
 
 def image_splits(cfg, limit=None):

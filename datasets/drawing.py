@@ -119,9 +119,12 @@ def smooth_noise(rng, cells=8, channels=3):
     return rows[:, i] * (1 - f)[None, :, None] + rows[:, i + 1] * f[None, :, None]
 
 
-def background(rng):
+BACKGROUNDS = ("gradient", "blotches", "stripes", "noise", "vignette")
+
+
+def background(rng, kinds=BACKGROUNDS):
     """A varied background: gradient, texture, blotches or stripes, in random colours."""
-    kind = rng.integers(0, 5)
+    kind = BACKGROUNDS.index(kinds[rng.integers(0, len(kinds))])
     c0, c1 = random_colour(rng), random_colour(rng)
     if kind == 0:                                   # linear gradient
         th = rng.uniform(0, 2 * np.pi)

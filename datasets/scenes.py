@@ -235,18 +235,22 @@ FINGERS = [(-1.05, 0.62), (-0.32, 0.9), (-0.05, 1.0), (0.22, 0.92), (0.48, 0.72)
 USUAL = {0: (), 1: (1,), 2: (1, 2), 3: (1, 2, 3), 4: (1, 2, 3, 4), 5: (0, 1, 2, 3, 4)}
 
 
+HAND_BACKGROUNDS = ("gradient", "vignette")     # calm walls, like the course's photos
+HAND_CLUTTER = 1
+
+
 def hand_scene(rng, n_fingers, difficulty=1.0):
     """A hand (palm, wrist, 0-5 raised fingers, folded fingers as knuckles) in a random pose,
     skin tone, size and place, on a varied background with clutter and noise."""
-    img = d.background(rng)
-    clutter(img, rng, int(rng.integers(0, 1 + int(3 * difficulty))))
+    img = d.background(rng, kinds=HAND_BACKGROUNDS)
+    clutter(img, rng, int(rng.integers(0, 1 + int(HAND_CLUTTER * difficulty))))
     skin = np.clip(np.array(SKIN[rng.integers(len(SKIN))]) + rng.normal(0, 0.04, 3), 0, 1)
     shade = skin * 0.75
-    s = rng.uniform(9.0, 12.5) * (1 + 0.15 * difficulty * rng.uniform(-1, 1))
-    th = rng.normal(0, 0.35 * difficulty)                        # 0 = fingers pointing up
-    cx = 32 + rng.uniform(-1, 1) * 7 * difficulty
-    cy = 38 + rng.uniform(-1, 1) * 5 * difficulty
-    if rng.random() < 0.25 and 0 < n_fingers < 5:
+    s = rng.uniform(10.5, 13.5) * (1 + 0.1 * difficulty * rng.uniform(-1, 1))
+    th = rng.normal(0, 0.25 * difficulty)                        # 0 = fingers pointing up
+    cx = 32 + rng.uniform(-1, 1) * 5 * difficulty
+    cy = 36 + rng.uniform(-1, 1) * 4 * difficulty
+    if rng.random() < 0.15 and 0 < n_fingers < 5:
         raised = tuple(sorted(rng.choice(5, n_fingers, replace=False)))
     else:
         raised = USUAL[n_fingers]
@@ -256,7 +260,7 @@ def hand_scene(rng, n_fingers, difficulty=1.0):
     x1, y1 = d.rot(0, s * 3.5, cx, cy, th)
     d.paint(img, d.coverage(d.sd_capsule(x0, y0, x1, y1, s * 0.55)), shade)
     # fingers behind the palm's top edge
-    fw = s * rng.uniform(0.17, 0.22)
+    fw = s * rng.uniform(0.19, 0.24)
     for k, (ang, lf) in enumerate(FINGERS):
         a = ang * spread + rng.normal(0, 0.05)
         bx, by = (s * 0.95 * np.sin(ang * 0.8), -s * 0.55) if k else (-s * 0.75, s * 0.1)

@@ -266,3 +266,25 @@ def test_cats_class_cannot_be_read_off_mean_colour():
 def test_cats_regenerate_byte_for_byte(tmp_path):
     entry = _build_module().build("cats", tmp_path)
     assert entry["sha256"] == MANIFEST["cats.h5"]["sha256"]
+
+
+@pytest.mark.skipif("signs.h5" not in MANIFEST, reason="signs.h5 not built yet")
+def test_signs_first_pictures_regenerate_exactly():
+    # rebuilding all 1200 pictures takes a while; the first ones come from the same rng stream
+    build = _build_module()
+    part = build.image_splits(build.SIGNS, limit=12)
+    x, y = part["train"]
+    ds = dl.load_dataset("signs")
+    np.testing.assert_array_equal(y, ds.train_y[:, :12])
+    np.testing.assert_array_equal(x, ds.train_x[:12])
+
+
+@pytest.mark.skipif("signs.h5" not in MANIFEST, reason="signs.h5 not built yet")
+def test_signs_mean_colour_is_no_cue():
+    ds = dl.load_dataset("signs")
+    A, B = _mean_colour(ds.train_x), _mean_colour(ds.test_x)
+    A, mu, sd = dl.standardize(A)
+    model = dl.DeepNet([3, 6], output="softmax", params={"W1": np.zeros((6, 3)), "b1": np.zeros((6, 1))})
+    dl.train(model, A, dl.one_hot(ds.train_y, 6), learning_rate=0.5, num_iterations=1000, record_every=1000)
+    _, acc = dl.evaluate(model, (B - mu) / sd, dl.one_hot(ds.test_y, 6))
+    assert acc < 35, f"mean colour predicts the finger count with {acc:.1f}% (chance 16.7%)"
