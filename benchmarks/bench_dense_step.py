@@ -163,7 +163,7 @@ def torch_step_factory(X, Y, params, dtype_name, learning_rate=0.0075):
         with torch.no_grad():
             for v in p.values():
                 v.sub_(learning_rate * v.grad)
-        return float(loss)
+        return float(loss.detach())
 
     return step, p
 
@@ -286,7 +286,12 @@ def fmt_ms(s):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="One dense training step: dlutils vs loop vs helper-style vs PyTorch.")
     ap.add_argument("--quick", action="store_true", help="few repeats, small vectorization sizes (smoke run)")
+    ap.add_argument("--torch-threads", type=int, default=None,
+                    help="torch.set_num_threads(N), e.g. 1 to match OPENBLAS_NUM_THREADS=1")
     args = ap.parse_args(argv)
+    if args.torch_threads and torch_available():
+        import torch
+        torch.set_num_threads(args.torch_threads)
 
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "unset")
     print(f"python {platform.python_version()}, numpy {np.__version__}, dlutils {dl.__version__}, "
