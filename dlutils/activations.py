@@ -21,26 +21,36 @@ __all__ = [
 LEAKY_SLOPE = 0.01
 
 
-def sigmoid(Z):
-    """1 / (1 + exp(-Z)) computed without overflow for large |Z|."""
+def _numeric(func, Z):
+    """``Z`` as a float array; strings, objects and None get a fix-it ValueError."""
     Z = np.asarray(Z)
     if Z.dtype.kind not in "fc":
+        if Z.dtype.kind not in "biu":
+            raise ValueError(f"{func}: Z has dtype {Z.dtype}, expected numbers; convert it with "
+                             f"np.asarray(Z, dtype=float).")
         Z = Z.astype(np.float64)
+    return Z
+
+
+def sigmoid(Z):
+    """1 / (1 + exp(-Z)) computed without overflow for large |Z|."""
+    Z = _numeric("sigmoid", Z)
     E = np.exp(-np.abs(Z))                      # in (0, 1]: never overflows
     return np.where(Z >= 0, 1.0 / (1.0 + E), E / (1.0 + E))
 
 
 def relu(Z):
-    return np.maximum(Z, 0)
+    return np.maximum(_numeric("relu", Z), 0)
 
 
 def leaky_relu(Z, slope=LEAKY_SLOPE):
+    Z = _numeric("leaky_relu", Z)
     return np.where(Z > 0, Z, slope * Z)
 
 
 def softmax(Z):
     """Column-wise softmax of ``Z`` (classes along axis 0); each column sums to 1."""
-    Z = np.asarray(Z, dtype=float)
+    Z = _numeric("softmax", Z).astype(float, copy=False)
     E = np.exp(Z - Z.max(axis=0, keepdims=True))
     return E / E.sum(axis=0, keepdims=True)
 

@@ -129,3 +129,12 @@ def test_unknown_activation(bad):
         dl.get_activation(bad)
     with pytest.raises(ValueError, match=r"linear_activation_forward: unknown activation"):
         dl.linear_activation_forward(np.ones((2, 3)), np.ones((1, 2)), np.zeros((1, 1)), activation=bad)
+
+
+@pytest.mark.parametrize("fn", [dl.sigmoid, dl.relu, dl.leaky_relu, dl.softmax])
+def test_plain_functions_reject_non_numbers(fn):
+    with pytest.raises(ValueError, match=rf"{fn.__name__}: Z has dtype <U1, expected numbers.*np\.asarray"):
+        fn(np.array([["a"]]))
+    with pytest.raises(ValueError, match=rf"{fn.__name__}: Z has dtype object"):
+        fn([[None]])
+    assert fn(np.array([[1, 2]])).dtype == np.float64

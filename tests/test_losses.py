@@ -178,3 +178,10 @@ def test_l1_l2_shape_mismatch():
         dl.l1_loss(np.zeros(3), np.zeros(2))
     with pytest.raises(ValueError, match=r"l2_loss: yhat has shape"):
         dl.l2_loss(np.zeros(3), np.zeros((3, 1)))
+
+
+def test_from_one_hot_bad_input():
+    with pytest.raises(ValueError, match=r"from_one_hot: Y contains 1 NaN"):
+        dl.from_one_hot(np.array([[np.nan, 1.0], [0.0, 0.0]]))
+    with pytest.raises(ValueError, match=r"from_one_hot: Y must be 2-D"):
+        dl.from_one_hot(np.array([0.0, 1.0]))
