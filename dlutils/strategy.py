@@ -162,8 +162,8 @@ def dev_accuracy_spread(correct, n, n_draws, rng):
     c = _flags(func, "correct", correct).astype(float)
     if int(n) != n or not 1 <= n <= c.size:
         raise ValueError(f"{func}: n (dev-set size) must be an int in 1..{c.size} (the pool size), got {n!r}.")
-    idx = np.argsort(rng.random((int(n_draws), c.size)), axis=1)[:, :int(n)]
-    return 100.0 * c[idx].mean(axis=1)
+    return np.array([100.0 * c[rng.choice(c.size, int(n), replace=False)].mean()
+                     for _ in range(int(n_draws))])
 
 
 def accuracy_standard_error(accuracy_pct, n):
