@@ -22,7 +22,7 @@ __all__ = ["bias_variance_result", "bias_variance_panel", "quiz_panel"]
 
 
 def bias_variance_result(*, noise_pct, hidden_units, lambd, m_train, seed=0, m_dev=1000,
-                         num_iterations=400, learning_rate=0.02):
+                         num_iterations=300, learning_rate=0.02):
     """Train ``DeepNet([2, h, h, 1], tanh)`` on fresh noisy data and diagnose its errors.
 
     The human-level proxy is the known Bayes error (``noise_pct``). Returns a dict with
@@ -51,9 +51,9 @@ def bias_variance_panel(seed=0, noise_pct=10.0, hidden_units=8, lambd=1e-3, m_tr
     """The live bias/variance panel (see the module docstring)."""
     controls = {
         "noise_pct": float_slider("label noise %", noise_pct, 0.0, 30.0, 1.0, readout_format=".0f"),
-        "hidden_units": int_slider("hidden units", hidden_units, 1, 64),
+        "hidden_units": int_slider("hidden units", hidden_units, 1, 48),
         "lambd": log_slider("lambd", lambd, 1e-4, 10.0, readout_format=".1e"),
-        "m_train": int_slider("train size m", m_train, 20, 2000, 20),
+        "m_train": int_slider("train size m", m_train, 20, 1500, 20),
     }
 
     def compute(**v):
