@@ -1,10 +1,13 @@
 """Repository-wide pytest setup (the notebooks run through nbval, the unit tests under tests/).
 
-With two xdist workers on a 2-core machine, every process (and every notebook kernel, which
-inherits this environment) gets one BLAS thread, so kernels do not fight over cores.
+One BLAS thread per process. Measured on the 2-core CI machine: the workbook's matrices are
+small, and two OpenBLAS threads per process (times two xdist workers, plus notebook kernels)
+oversubscribe the cores so badly that a (25, 12288) @ (12288, 64) product went from 3 ms to
+over 500 ms. Notebook kernels started by nbval and by the browser test inherit this
+environment. It is set here, before anything imports numpy, and only when the caller has not
+chosen a value.
 """
 import os
 
-if os.environ.get("PYTEST_XDIST_WORKER"):
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
