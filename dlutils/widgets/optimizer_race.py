@@ -19,7 +19,7 @@ Taught in: c2/04_optimization.
 import numpy as np
 
 from .base import Panel, log_slider, float_slider, int_slider
-from .training_panel import flatten_parameters, _fast_loss_factory, evaluate
+from .training_panel import flatten_parameters, _flat_loss, evaluate
 from ..models import DeepNet
 from ..optimizers import OPTIMIZERS, make_optimizer_configs
 
@@ -49,7 +49,6 @@ def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("
         model = DeepNet(list(layer_dims), rng=np.random.default_rng(seed), hidden_activation=hidden_activation)
         X, Y = model.check_inputs(X, Y, func=func)
         keys, slices, theta, g = flatten_parameters(model)
-        fast = _fast_loss_factory(model, keys, slices, g)
         config = make_optimizer_configs({"theta": theta}, name, learning_rate, **hyper[name])["theta"]
         update = OPTIMIZERS[name]
         costs, diverged = [], False
@@ -59,13 +58,7 @@ def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("
                 for k in range(0, m, size):
                     idx = perm[k:k + size]
                     Xb, Yb = X[:, idx], Y[:, idx]
-                    if fast is not None:
-                        cost = fast(Xb, Yb)
-                    else:
-                        cost, grads = model._loss(Xb, Yb)
-                        for key in keys:
-                            a, b = slices[key]
-                            g[a:b] = grads[key].ravel()
+                    cost = _flat_loss(model, Xb, Yb, keys, slices, g)
                     if not np.isfinite(cost):
                         diverged = True
                         break

@@ -66,58 +66,18 @@ def flatten_parameters(model):
     return keys, slices, theta, np.empty_like(theta)
 
 
-def _fast_loss_factory(model, keys, slices, g):
-    """A fused training pass for a plain DeepNet (relu/tanh hidden, sigmoid output, L2, dropout)
-    that writes the gradients straight into the flat buffer ``g``. Same numbers (and the same
-    dropout draws from ``model.rng``) as ``model._loss``; tests/test_c2_widgets.py checks that.
-    Returns None when the model needs the general path (batch norm, softmax, other activations)."""
-    if model.batchnorm or model.output != "sigmoid" or model.hidden_activation not in ("relu", "tanh"):
-        return None
-    L, P = model.L, model.params
-    Ws = [P[f"W{l}"] for l in range(1, L + 1)]
-    bs = [P[f"b{l}"] for l in range(1, L + 1)]
-    dWs = [g[slices[f"W{l}"][0]:slices[f"W{l}"][1]].reshape(Ws[l - 1].shape) for l in range(1, L + 1)]
-    dbs = [g[slices[f"b{l}"][0]:slices[f"b{l}"][1]].reshape(bs[l - 1].shape) for l in range(1, L + 1)]
-    kps, rng, lambd, relu = model.keep_probs, model.rng, model.lambd, model.hidden_activation == "relu"
-
-    def loss(X, Y):
-        m = X.shape[1]
-        As, masks = [X], []
-        A = X
-        for l in range(L - 1):
-            Z = Ws[l] @ A
-            Z += bs[l]
-            A = np.maximum(Z, 0) if relu else np.tanh(Z)
-            mask = None
-            if kps[l] < 1:
-                mask = (rng.random(A.shape) < kps[l]) / kps[l]
-                A = A * mask
-            masks.append((Z, A, mask))
-            As.append(A)
-        ZL = Ws[-1] @ A + bs[-1]
-        cost = float(np.sum(np.maximum(ZL, 0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))) / m)
-        if lambd:
-            cost += lambd / (2 * m) * sum(float(np.sum(W * W)) for W in Ws)
-        dZ = (1.0 / (1.0 + np.exp(-ZL)) - Y) / m
-        for l in range(L - 1, -1, -1):
-            np.matmul(dZ, As[l].T, out=dWs[l])
-            if lambd:
-                dWs[l] += (lambd / m) * Ws[l]
-            np.sum(dZ, axis=1, keepdims=True, out=dbs[l])
-            if l:
-                dA = Ws[l].T @ dZ
-                Z, A, mask = masks[l - 1]
-                if mask is not None:
-                    dA *= mask
-                dZ = dA * (Z > 0) if relu else dA * (1 - np.tanh(Z) ** 2)
-        return cost
-
-    return loss
+def _flat_loss(model, X, Y, keys, slices, g):
+    """``model._loss`` with the gradients copied into the flat buffer ``g``; returns the cost."""
+    cost, grads = model._loss(X, Y)
+    for k in keys:
+        a, b = slices[k]
+        g[a:b] = grads[k].ravel()
+    return cost
 
 
 def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0, keep_prob=1.0,
            optimizer="adam", mini_batch_size=0, num_iterations=1000, seed=0, batchnorm=False,
-           hidden_activation="relu", n_records=25, on_record=None, fast_path=True):
+           hidden_activation="relu", n_records=25, on_record=None):
     """Train a fresh ``DeepNet`` from the initial parameters fixed by ``seed``; return the result dict.
 
     ``mini_batch_size=0`` means full batch. ``num_iterations`` counts gradient steps in both
@@ -127,10 +87,9 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     5x the first one (training stops there), or a final cost above 1.2x the first one.
 
     Speed (the panel must answer within ~0.5 s): the parameters live in ONE flat vector that
-    ``model.params`` views into, so each step is one ``model._loss`` call plus ONE optimizer
-    update (the same ``dl.adam``/``dl.momentum``/... rules ``dl.train`` uses); a plain net
-    (no batch norm) runs a fused forward/backward that writes the gradients into that flat
-    vector (``fast_path=False`` uses ``model._loss``; both give the same numbers).
+    ``model.params`` views into, so each step is one ``model._loss`` call (the same maths as
+    everywhere else) plus ONE optimizer update (the same ``dl.adam``/``dl.momentum``/... rules
+    ``dl.train`` uses) instead of one per parameter.
     """
     rng = np.random.default_rng(seed)
     model = DeepNet(layer_dims, rng=rng, lambd=lambd, keep_prob=keep_prob, batchnorm=batchnorm,
@@ -139,7 +98,6 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     if X_dev is not None:
         X_dev, Y_dev = model.check_inputs(X_dev, Y_dev, func="fit_2d")
     keys, slices, theta, g = flatten_parameters(model)
-    fast = _fast_loss_factory(model, keys, slices, g) if fast_path else None
     config = make_optimizer_configs({"theta": theta}, optimizer, learning_rate)["theta"]
     update = OPTIMIZERS[optimizer]
     num_iterations = int(num_iterations)
@@ -172,13 +130,7 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
         while going and step < num_iterations:
             batches = [(X, Y)] if full else random_mini_batches(X, Y, int(mini_batch_size), rng)
             for Xb, Yb in batches:
-                if fast is not None:
-                    cost = fast(Xb, Yb)   # gradients land in g directly
-                else:
-                    cost, grads = model._loss(Xb, Yb)
-                    for k in keys:
-                        a, b = slices[k]
-                        g[a:b] = grads[k].ravel()
+                cost = _flat_loss(model, Xb, Yb, keys, slices, g)
                 if first_cost is None:
                     first_cost = cost
                 if not np.isfinite(cost) or cost > 5 * first_cost:
