@@ -10,12 +10,14 @@
   one step per batch; then give ``num_epochs``.
 - ``optimizer`` is a name in ``dl.OPTIMIZERS`` ('gd', 'momentum', 'rmsprop', 'adam');
   ``decay`` is ``None`` or a function ``(learning_rate0, epoch) -> learning_rate``.
-- Every ``record_every`` steps (full batch) or epochs (mini-batches) the history records cost, train accuracy and, given
-  ``X_dev``/``Y_dev``, dev cost and accuracy. ``callback(history, model)`` runs at each record;
-  returning ``False`` stops training early (used by widgets and early stopping).
-- A NaN or inf cost stops training with a ``DivergenceError`` naming the step and the
-  hyperparameters; with ``on_divergence="stop"`` it is recorded in ``history.diverged`` /
-  ``history.message`` instead (widgets show that message, they do not plot garbage).
+- Every ``record_every`` steps (full batch) or epochs (mini-batches) the history records cost,
+  train accuracy and, given ``X_dev``/``Y_dev``, dev cost and accuracy.
+  ``callback(history, model)`` runs at each record; returning ``False`` stops training early
+  (used by widgets and early stopping).
+- A NaN or inf cost, or a finite one that explodes past ``5 * first cost + 1``, stops training
+  with a ``DivergenceError`` naming the step and the hyperparameters; with
+  ``on_divergence="stop"`` it is recorded in ``history.diverged`` / ``history.message`` instead
+  (widgets show that message, they do not plot garbage).
 
 Taught in: c1/02, c1/05, c2/04.
 """
@@ -54,6 +56,20 @@ class History:
         return {"cost": last(self.costs), "train_acc": last(self.train_acc),
                 "dev_cost": last(self.dev_costs), "dev_acc": last(self.dev_acc),
                 "steps": last(self.steps), "diverged": self.diverged}
+
+
+EXPLOSION_FACTOR = 5.0
+
+
+def _divergence(cost, first_cost):
+    """Why training counts as diverged, or ``""``: a NaN/inf cost, or a cost that exploded
+    above ``EXPLOSION_FACTOR * first_cost + 1`` (a stable loss can stay finite while the steps
+    overshoot wildly; the ``+ 1`` keeps mini-batch noise around a tiny starting cost harmless)."""
+    if not np.isfinite(cost):
+        return f"cost is {cost}"
+    if cost > EXPLOSION_FACTOR * first_cost + 1.0:
+        return f"cost exploded from {first_cost:.3g} to {cost:.3g}"
+    return ""
 
 
 def evaluate(model, X, Y):
@@ -137,7 +153,7 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
     configs = make_optimizer_configs(model.params, optimizer, learning_rate, **(optimizer_options or {}))
     update = OPTIMIZERS[optimizer]
     params = model.params
-    step, lr, recent = 0, float(learning_rate), []
+    step, lr, recent, first_cost = 0, float(learning_rate), [], None
     start = time.perf_counter()
 
     def record(epoch):
@@ -174,10 +190,13 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
             batches = [(X, Y)] if full_batch else random_mini_batches(X, Y, mini_batch_size, rng)
             for Xb, Yb in batches:
                 cost, grads = model._loss(Xb, Yb)
-                if not np.isfinite(cost):
+                if first_cost is None:
+                    first_cost = cost
+                what = _divergence(cost, first_cost)
+                if what:
                     history.diverged = True
-                    history.message = (f"training diverged at step {step} (epoch {epoch}): cost is "
-                                       f"{cost} with learning_rate={lr:g}, optimizer={optimizer}"
+                    history.message = (f"training diverged at step {step} (epoch {epoch}): {what} "
+                                       f"with learning_rate={lr:g}, optimizer={optimizer}"
                                        f"{', lambd=' + str(hp['lambd']) if 'lambd' in hp else ''} - "
                                        f"learning rate too large? Try a value 3-10x smaller.")
                     break

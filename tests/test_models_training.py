@@ -243,6 +243,16 @@ def test_divergence_stop_records_no_nan(rng):
     assert len(h.steps) < 200
 
 
+def test_finite_but_exploding_cost_counts_as_divergence(rng):
+    # a tanh net with the stable loss never overflows: a huge step just makes the cost huge
+    X, Y = dl.make_moons(rng, m=60)
+    net = dl.DeepNet([2, 8, 1], hidden_activation="tanh", rng=rng)
+    h = dl.train(net, X, Y, learning_rate=500, num_iterations=50, on_divergence="stop")
+    assert h.diverged and "cost exploded from" in h.message and "learning_rate=500" in h.message
+    calm = dl.DeepNet([2, 8, 1], hidden_activation="tanh", rng=np.random.default_rng(0))
+    assert not dl.train(calm, X, Y, learning_rate=0.5, num_iterations=50).diverged
+
+
 def test_divergence_error_is_a_floating_point_error():
     assert issubclass(dl.DivergenceError, FloatingPointError)
 

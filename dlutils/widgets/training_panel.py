@@ -35,7 +35,7 @@ import numpy as np
 from .base import Panel, log_slider, float_slider, int_slider
 from ..models import DeepNet
 from ..optimizers import OPTIMIZERS, make_optimizer_configs, random_mini_batches
-from ..training import History
+from ..training import History, _divergence
 from .. import training as _training
 
 # the training loop validated the data once; skip the per-call checks when the core offers that
@@ -84,7 +84,8 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     cases. ``on_record(history, model)`` runs ``n_records`` times during training (the panel
     draws frames there); returning False stops. Divergence never raises: ``result["diverged"]``
     and ``result["message"]`` say what happened. Diverged means: a NaN/inf cost, a cost above
-    5x the first one (training stops there), or a final cost above 1.2x the first one.
+    5x the first one + 1 (``dl.train``'s rule; training stops there), or a final cost above
+    1.2x the first one.
 
     Speed (the panel must answer within ~0.5 s): the parameters live in ONE flat vector that
     ``model.params`` views into, so each step is one ``model._loss`` call (the same maths as
@@ -133,10 +134,9 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
                 cost = _flat_loss(model, Xb, Yb, keys, slices, g)
                 if first_cost is None:
                     first_cost = cost
-                if not np.isfinite(cost) or cost > 5 * first_cost:
+                what = _divergence(cost, first_cost)
+                if what:
                     h.diverged = True
-                    what = f"cost is {cost}" if not np.isfinite(cost) else \
-                        f"cost exploded from {first_cost:.3g} to {cost:.3g}"
                     h.message = (f"training diverged at step {step}: {what} with "
                                  f"learning_rate={learning_rate:g}, optimizer={optimizer}, lambd={lambd:g} - "
                                  f"learning rate too large? Try a value 3-10x smaller.")
