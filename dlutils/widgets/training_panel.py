@@ -354,7 +354,9 @@ class TrainingPanel(Panel):
             dev = f", dev {r['dev_acc']:.1f}%" if r["dev_acc"] is not None else ""
             self._canvas.update(r["model"], h, f"train {r['train_acc']:.1f}%{dev}, ||W|| = {r['weight_norm']:.2f}")
             devc = f", dev cost {r['dev_cost']:.3f}" if r["dev_cost"] is not None else ""
-            r["summary"] = (f"train accuracy {r['train_acc']:.1f}%{dev.replace(', dev', ', dev accuracy')}; "
+            used = (f"learning_rate={values['learning_rate']:.3g}, lambd={values['lambd']:.3g}, "
+                    f"keep_prob={values['keep_prob']:.2f}")
+            r["summary"] = (f"{used}: train accuracy {r['train_acc']:.1f}%{dev.replace(', dev', ', dev accuracy')}; "
                             f"train cost {r['train_cost']:.3f}{devc}; weight norm {r['weight_norm']:.2f}; "
                             f"{h.steps[-1] if h.steps else 0} steps")
         self._show()
