@@ -18,7 +18,7 @@ from .regularization import l2_cost, dropout_forward, dropout_backward
 from .batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
 from .validation import check_array, check_labels, check_probability, check_positive, check_rng
 
-__all__ = ["LogisticRegression", "DeepNet", "predict"]
+__all__ = ["Model", "LogisticRegression", "DeepNet", "predict", "probabilities_to_labels"]
 
 
 def _check_XY(func, X, Y, n_x, n_y, output):
@@ -44,7 +44,31 @@ def _check_XY(func, X, Y, n_x, n_y, output):
     return X, Y
 
 
-class LogisticRegression:
+def probabilities_to_labels(P, threshold=0.5):
+    """Labels ``(1, m)``: ``P > threshold`` for one sigmoid row, the argmax class for ``(C, m)``."""
+    if P.shape[0] == 1:
+        return (P > threshold).astype(np.int64)
+    return np.argmax(P, axis=0).reshape(1, -1)
+
+
+class Model:
+    """The contract every dlutils model shares (``DeepNet``, ``LogisticRegression``, ``Sequential``).
+
+    A subclass provides ``params``, ``check_inputs(X, Y=None)`` (validation with fix-it
+    messages, run once) and ``_loss(X, Y=None)`` (the unchecked maths the training loop calls).
+    """
+
+    def loss(self, X, Y=None):
+        """Probabilities when ``Y`` is None, else ``(cost, grads)`` keyed like ``params``."""
+        X, Y = self.check_inputs(X, Y)
+        return self._loss(X, Y)
+
+    def predict(self, X):
+        """Labels ``(1, m)``: 0/1 for a sigmoid output, class indices for softmax."""
+        return probabilities_to_labels(self.loss(X))
+
+
+class LogisticRegression(Model):
     """``yhat = sigmoid(w^T X + b)`` with ``w`` of shape ``(n_x, 1)`` and scalar ``b``.
 
     Parameters start at zero (the course's choice; logistic regression has no symmetry to break).
@@ -65,10 +89,6 @@ class LogisticRegression:
     def check_inputs(self, X, Y=None, func="LogisticRegression.loss"):
         return _check_XY(func, X, Y, self.n_x, 1, "sigmoid")
 
-    def loss(self, X, Y=None):
-        X, Y = self.check_inputs(X, Y)
-        return self._loss(X, Y)
-
     def _loss(self, X, Y=None):
         Z = self.params["w"].T @ X + self.params["b"]
         if Y is None:
@@ -77,10 +97,10 @@ class LogisticRegression:
         return cost, {"w": X @ dZ.T, "b": dZ.sum(axis=1, keepdims=True)}
 
     def predict(self, X, threshold=0.5):
-        return (self.loss(X) > threshold).astype(np.int64)
+        return probabilities_to_labels(self.loss(X), threshold)
 
 
-class DeepNet:
+class DeepNet(Model):
     """An L-layer net: [LINEAR -> hidden]*(L-1) -> LINEAR -> sigmoid or softmax.
 
     ``layer_dims = [n_x, n1, ..., nL]``. Options:
@@ -200,16 +220,6 @@ class DeepNet:
     def check_inputs(self, X, Y=None, func="DeepNet.loss"):
         return _check_XY(func, X, Y, self.layer_dims[0], self.layer_dims[-1], self.output)
 
-    def loss(self, X, Y=None):
-        X, Y = self.check_inputs(X, Y)
-        return self._loss(X, Y)
-
-    def predict(self, X):
-        P = self.loss(X)
-        if self.output == "sigmoid":
-            return (P > 0.5).astype(np.int64)
-        return np.argmax(P, axis=0).reshape(1, -1)
-
     def __repr__(self):
         bn = ", batchnorm=True" if self.batchnorm else ""
         return (f"DeepNet({self.layer_dims}, hidden={self.hidden_activation}, output={self.output}, "
@@ -262,5 +272,4 @@ def predict(model, X):
     """Labels ``(1, m)`` from any model with ``predict`` (or a ``loss`` returning probabilities)."""
     if hasattr(model, "predict"):
         return model.predict(X)
-    P = model.loss(X)
-    return (P > 0.5).astype(np.int64) if P.shape[0] == 1 else np.argmax(P, axis=0).reshape(1, -1)
+    return probabilities_to_labels(model.loss(X))

@@ -37,6 +37,7 @@ import numpy as np
 from .activations import sigmoid, softmax
 from .batchnorm import batchnorm_param
 from .layers import Dense, Activation, Dropout, BatchNorm
+from .models import Model
 from .losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
 from .regularization import l2_cost
 from .training import train
@@ -136,7 +137,7 @@ class ProgressBar:
 
 
 # -- the model -----------------------------------------------------------------------------
-class Sequential:
+class Sequential(Model):
     """Layers applied in order, a loss, and the model contract. See the module docstring."""
 
     def __init__(self, layers, input_dim, loss="softmax_cross_entropy", rng=None, lambd=0.0):
@@ -234,15 +235,6 @@ class Sequential:
                     grads[k] = grads[k] + (self.lambd / m) * params[k]
         return cost, {k: grads[k] for k in params}
 
-    def loss(self, X, Y=None):
-        X, Y = self.check_inputs(X, Y)
-        return self._loss(X, Y)
-
-    def predict(self, X):
-        P = self.loss(X)
-        if self.output == "sigmoid":
-            return (P > 0.5).astype(np.int64)
-        return np.argmax(P, axis=0).reshape(1, -1)
 
     def evaluate(self, X, Y):
         """``{"cost": cross-entropy without dropout or L2, "accuracy": %}``."""
