@@ -8,15 +8,22 @@ initializers       zeros, random, xavier, glorot, he for any layer_dims
 dense              linear / linear+activation / L-layer forward and backward
 losses             L1, L2, binary and softmax cross-entropy, one-hot helpers
 regularization     L2 cost and gradient, inverted dropout
+batchnorm          batch normalization forward/backward, running averages
 optimizers         gd, momentum, RMSprop, Adam; mini-batches; decay; EWMA
 gradient_check     centred differences, relative error, whole-network checks
-models             LogisticRegression, DeepNet (a params dict + loss(X, Y=None))
+models             Model contract; LogisticRegression, DeepNet (params + loss(X, Y=None))
 training           train(): history, callbacks, divergence reports
+layers             Dense, Activation, Dropout, BatchNorm blocks for Sequential
+sequential         Sequential: fit / evaluate / predict / summary (c2/07's "framework")
+tuning             random search on linear/log/1-beta scales, coarse to fine
 metrics            accuracy, confusion counts and matrix, precision/recall/F1
 data               our .h5 datasets and the course's file layout; image helpers
-synthetic          2-D point sets (flower, moons, circles, blobs, quantiles)
+synthetic          2-D point sets (flower, moons, circles, blobs, quantiles, noisy_2d)
+strategy           Course 3: diagnosis from errors, error analysis, satisficing, quizzes
+strategy_data      Course 3: synthetic tasks with known Bayes error and hidden causes
 plotting           cost curves, decision boundaries, image grids
 widgets            live ipywidgets panels (imported lazily)
+exercises          learner copies: solution cells replaced by NotImplementedError stubs
 validation         fix-it ValueErrors, DivergenceError
 =================  =================================================================
 
