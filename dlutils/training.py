@@ -49,6 +49,27 @@ class History:
     message: str = ""
     seconds: float = 0.0
 
+    def add_record(self, model, X, Y, X_dev, Y_dev, *, step, epoch, cost, learning_rate):
+        """Append one record: the step, epoch, cost and learning rate, and the model's
+        accuracy on the (already validated) training set and, if given, dev cost/accuracy."""
+        self.steps.append(step)
+        self.epochs.append(epoch)
+        self.costs.append(cost)
+        self.learning_rates.append(learning_rate)
+        self.train_acc.append(_evaluate(model, X, Y)[1])
+        if X_dev is not None:
+            c, a = _evaluate(model, X_dev, Y_dev)
+            self.dev_costs.append(c)
+            self.dev_acc.append(a)
+
+    def mark_diverged(self, what, step, **hyperparameters):
+        """Record a divergence with the step, the hyperparameters in use and the usual fix."""
+        used = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
+                         for k, v in hyperparameters.items())
+        self.diverged = True
+        self.message = (f"training diverged at step {step}: {what} with {used} - "
+                        f"learning rate too large? Try a value 3-10x smaller.")
+
     @property
     def final(self):
         """Last recorded numbers as a dict (``None`` where nothing was recorded)."""
@@ -161,15 +182,7 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
         # mean over the batches since the last record, which smooths their noise
         cost = float(recent[-1] if full_batch else np.mean(recent)) if recent else float("nan")
         recent.clear()
-        history.steps.append(step)
-        history.epochs.append(epoch)
-        history.costs.append(cost)
-        history.learning_rates.append(lr)
-        history.train_acc.append(_evaluate(model, X, Y)[1])
-        if X_dev is not None:
-            c, a = _evaluate(model, X_dev, Y_dev)
-            history.dev_costs.append(c)
-            history.dev_acc.append(a)
+        history.add_record(model, X, Y, X_dev, Y_dev, step=step, epoch=epoch, cost=cost, learning_rate=lr)
         if print_every and (len(history.steps) - 1) % max(1, print_every // record_every) == 0:
             dev = f", dev acc {history.dev_acc[-1]:.1f}%" if X_dev is not None else ""
             print(f"step {step:6d}: cost {cost:.6f}, train acc {history.train_acc[-1]:.1f}%{dev}")
@@ -194,11 +207,9 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
                     first_cost = cost
                 what = _divergence(cost, first_cost)
                 if what:
-                    history.diverged = True
-                    history.message = (f"training diverged at step {step} (epoch {epoch}): {what} "
-                                       f"with learning_rate={lr:g}, optimizer={optimizer}"
-                                       f"{', lambd=' + str(hp['lambd']) if 'lambd' in hp else ''} - "
-                                       f"learning rate too large? Try a value 3-10x smaller.")
+                    extra = {"lambd": float(hp["lambd"])} if "lambd" in hp else {}
+                    history.mark_diverged(what, f"{step} (epoch {epoch})", learning_rate=lr,
+                                          optimizer=optimizer, **extra)
                     break
                 for k in params:
                     params[k], configs[k] = update(params[k], grads[k], configs[k])

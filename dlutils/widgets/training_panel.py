@@ -111,16 +111,9 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     start = time.perf_counter()
 
     def record():
-        h.steps.append(step)
-        h.epochs.append(epoch)
-        h.costs.append(float(np.mean(recent)) if recent else float("nan"))
+        h.add_record(model, X, Y, X_dev, Y_dev, step=step, epoch=epoch, learning_rate=learning_rate,
+                     cost=float(np.mean(recent)) if recent else float("nan"))
         recent.clear()
-        h.learning_rates.append(learning_rate)
-        h.train_acc.append(evaluate(model, X, Y)[1])
-        if X_dev is not None:
-            c, acc = evaluate(model, X_dev, Y_dev)
-            h.dev_costs.append(c)
-            h.dev_acc.append(acc)
         if on_record is not None and on_record(h, model) is False:
             h.stopped_early = True
             return False
@@ -136,10 +129,8 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
                     first_cost = cost
                 what = _divergence(cost, first_cost)
                 if what:
-                    h.diverged = True
-                    h.message = (f"training diverged at step {step}: {what} with "
-                                 f"learning_rate={learning_rate:g}, optimizer={optimizer}, lambd={lambd:g} - "
-                                 f"learning rate too large? Try a value 3-10x smaller.")
+                    h.mark_diverged(what, step, learning_rate=float(learning_rate), optimizer=optimizer,
+                                    lambd=float(lambd))
                     going = False
                     break
                 theta, config = update(theta, g, config)
