@@ -22,7 +22,7 @@ A trial that raises or returns NaN is kept with score NaN and its error, sorted 
 Why these scales (lecture): sampling the learning rate uniformly in [1e-4, 1] puts 90 % of
 the trials in [0.1, 1]; sampling the exponent uniformly gives each decade the same share.
 ``beta`` near 1 matters on the scale of ``1 - beta`` (0.9 -> averages ~10 values, 0.999 -> ~1000).
-Taught in: c2/05_hyperparameter_search.
+Taught in: c2/05_hyperparameter_tuning.
 """
 import math
 
