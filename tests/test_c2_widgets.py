@@ -14,12 +14,15 @@ matplotlib.use("Agg")
 from dlutils.widgets.training_panel import fit_2d, training_panel  # noqa: E402
 
 
+def _moons_split(m, m_dev, noise):
+    """Train and dev moons drawn from one seeded rng: (X, Y, X_dev, Y_dev)."""
+    rng = np.random.default_rng(0)
+    return (*dl.make_moons(rng, m=m, noise=noise), *dl.make_moons(rng, m=m_dev, noise=noise))
+
+
 @pytest.fixture(scope="module")
 def noisy():
-    rng = np.random.default_rng(0)
-    X, Y = dl.make_moons(rng, m=200, noise=0.3)
-    Xd, Yd = dl.make_moons(rng, m=200, noise=0.3)
-    return X, Y, Xd, Yd
+    return _moons_split(200, 200, noise=0.3)
 
 
 # -- fit_2d: the panel's flat-parameter loop is the same training as dl.train ---------------
@@ -142,10 +145,7 @@ from dlutils.widgets.cost_surface import descend, surface_result, cost_surface_p
 
 @pytest.fixture(scope="module")
 def moons():
-    rng = np.random.default_rng(0)
-    X, Y = dl.make_moons(rng, m=300, noise=0.2)
-    Xd, Yd = dl.make_moons(rng, m=200, noise=0.2)
-    return X, Y, Xd, Yd
+    return _moons_split(300, 200, noise=0.2)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
