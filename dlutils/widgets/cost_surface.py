@@ -25,7 +25,7 @@ Adam), ``steps``. ``descend`` is the plain library code (the same ``dl.gd``/``dl
 import numpy as np
 
 from .base import Panel, log_slider, float_slider, int_slider
-from ..optimizers import OPTIMIZERS, make_optimizer_configs
+from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
 
 __all__ = ["cost_surface_panel", "descend", "SURFACES"]
 

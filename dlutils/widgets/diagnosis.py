@@ -13,10 +13,10 @@ import numpy as np
 
 from .base import Panel, log_slider, int_slider, float_slider, _w
 from ..metrics import accuracy
-from ..models import DeepNet
-from ..training import train
+from ..train.models import DeepNet
+from ..train.training import train
 from ..strategy import diagnose, check_answer
-from ..strategy_data import make_noisy_task
+from ..data.strategy_tasks import make_noisy_task
 
 __all__ = ["bias_variance_result", "bias_variance_panel", "quiz_panel"]
 

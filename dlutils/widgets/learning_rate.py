@@ -5,7 +5,7 @@ train/dev accuracy. Taught in: c1/02_logistic_regression (and any model with ``t
 import numpy as np
 
 from .base import Panel, log_slider, int_slider
-from ..training import train
+from ..train.training import train
 
 __all__ = ["learning_rate_panel", "learning_rate_result"]
 

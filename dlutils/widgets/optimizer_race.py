@@ -20,8 +20,8 @@ import numpy as np
 
 from .base import Panel, log_slider, float_slider, int_slider
 from .training_panel import flatten_parameters, _flat_loss, evaluate
-from ..models import DeepNet
-from ..optimizers import OPTIMIZERS, make_optimizer_configs
+from ..train.models import DeepNet
+from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
 
 __all__ = ["optimizer_race", "race"]
 

@@ -11,10 +11,10 @@ Layout: ``X`` ``(2, m)``, ``Y`` ``(1, m)``. Taught in: c1/03_planar_data_one_hid
 import numpy as np
 
 from .base import Panel, log_slider, int_slider
-from ..models import DeepNet
-from ..synthetic import GENERATORS
-from ..training import train
-from ..data import train_dev_split
+from ..train.models import DeepNet
+from ..data.synthetic import GENERATORS
+from ..train.training import train
+from ..data.datasets import train_dev_split
 from ..validation import check_positive
 
 __all__ = ["planar_result", "planar_panel", "PLANAR_DATASETS"]

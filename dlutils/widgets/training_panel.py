@@ -33,14 +33,15 @@ import time
 import numpy as np
 
 from .base import Panel, log_slider, float_slider, int_slider
-from ..models import DeepNet
-from ..optimizers import OPTIMIZERS, make_optimizer_configs, random_mini_batches
-from ..training import History, _divergence
-from .. import training as _training
+from ..train.models import DeepNet
+from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
+from ..optim.mini_batches import random_mini_batches
+from ..train.training import History, _divergence
+from ..train import training as _training
 
 # the training loop validated the data once; skip the per-call checks when the core offers that
 evaluate = getattr(_training, "_evaluate", _training.evaluate)
-from ..regularization import weight_norm
+from ..nn.regularization import weight_norm
 from ..plotting import decision_grid, CLASS_COLORS
 
 __all__ = ["training_panel", "fit_2d", "TrainingPanel"]

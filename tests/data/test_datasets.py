@@ -13,7 +13,7 @@ import dlutils as dl
 
 h5py = pytest.importorskip("h5py")
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 MANIFEST = json.loads((DATASETS / "MANIFEST.json").read_text())
 
 # name: (m_train, m_test, classes, kind) as documented in datasets/DATA_CARD.md

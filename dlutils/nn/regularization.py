@@ -8,9 +8,9 @@ Layout: activations ``(n[l], m)``. Taught in: c2/02_regularization.
 """
 import numpy as np
 
-from .validation import check_array, check_probability, check_positive, check_rng
+from ..validation import check_array, check_probability, check_positive, check_rng
 
-__all__ = ["l2_cost", "l2_grads", "dropout_forward", "dropout_backward", "weight_norm"]
+__all__ = ["l2_cost", "l2_grads", "dropout_forward", "dropout_backward", "weight_norm", "Dropout"]
 
 
 def _weights(parameters):
@@ -81,3 +81,27 @@ def dropout_backward(dA, cache):
     if mask is None:
         return dA
     return dA * mask / keep_prob
+
+# -- layer for dl.Sequential -------------------------------------------------------------
+# Layer protocol (see dlutils/train/sequential.py): build(n_in, index, rng) -> (params, n_out);
+# forward(A, params, model, training) -> (out, cache); backward(dout, cache, params, need_dA) -> (dA, grads).
+class Dropout:
+    """Inverted dropout with ``keep_prob`` (probability of keeping a unit); off at inference."""
+    kind = "Dropout"
+
+    def __init__(self, keep_prob):
+        self.keep_prob = check_probability("Dropout", "keep_prob", keep_prob)
+
+    def build(self, n_in, index, rng):
+        return {}, n_in
+
+    def forward(self, A, params, model, training):
+        if not training or self.keep_prob == 1.0:
+            return A, (None, 1.0)
+        return dropout_forward(A, self.keep_prob, model.rng)
+
+    def backward(self, dout, cache, params, need_dA=True):
+        return dropout_backward(dout, cache), {}
+
+    def describe(self):
+        return f"Dropout(keep_prob={self.keep_prob:g})"

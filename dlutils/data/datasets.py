@@ -46,7 +46,7 @@ class Dataset(NamedTuple):
 def datasets_dir():
     """Folder holding the ``.h5`` files: ``$DLUTILS_DATASETS`` or ``<repo>/datasets``."""
     env = os.environ.get("DLUTILS_DATASETS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "datasets"
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "datasets"
 
 
 def list_datasets():
@@ -269,7 +269,7 @@ def load_image(source, size=64):
 
 def train_dev_split(X, Y, dev_fraction=0.2, rng=None):
     """Shuffle columns and split into ``(X_train, Y_train, X_dev, Y_dev)``."""
-    from .validation import check_rng
+    from ..validation import check_rng
     check_rng("train_dev_split", rng)
     X, Y = np.asarray(X), np.asarray(Y)
     if X.shape[-1] != Y.shape[-1]:

@@ -15,12 +15,13 @@ from typing import NamedTuple
 import numpy as np
 
 from .activations import get_activation
-from .validation import check_array
+from ..validation import check_array
+from .initializers import initialize_parameters
 
 __all__ = [
     "linear_forward", "linear_backward", "linear_activation_forward",
     "linear_activation_backward", "L_model_forward", "L_model_backward",
-    "LinearActivationCache", "num_layers", "check_parameters",
+    "LinearActivationCache", "num_layers", "check_parameters", "Dense",
 ]
 
 
@@ -153,3 +154,38 @@ def L_model_backward(dAL, caches, dZL=None):
         dA_prev, dW, db = linear_activation_backward(dA_prev, caches[l - 1], need_dA_prev=l > 1)
         grads[f"W{l}"], grads[f"b{l}"] = dW, db
     return grads
+
+# -- layer for dl.Sequential -------------------------------------------------------------
+# Layer protocol (see dlutils/train/sequential.py): build(n_in, index, rng) -> (params, n_out);
+# forward(A, params, model, training) -> (out, cache); backward(dout, cache, params, need_dA) -> (dA, grads).
+class Dense:
+    """``A = g(W A_prev + b)`` with ``W`` of shape ``(n_out, n_in)``; ``activation=None`` is linear."""
+    kind = "Dense"
+
+    def __init__(self, n_out, activation=None, initializer="he"):
+        if int(n_out) != n_out or n_out < 1:
+            raise ValueError(f"Dense: n_out must be a positive int (number of units), got {n_out!r}.")
+        if activation is not None:
+            get_activation(activation, "Dense")
+        self.n_out, self.activation, self.initializer = int(n_out), activation, initializer
+
+    def build(self, n_in, index, rng):
+        self.W, self.b = f"W{index}", f"b{index}"
+        p = initialize_parameters([n_in, self.n_out], self.initializer, rng)
+        return {self.W: p["W1"], self.b: p["b1"]}, self.n_out
+
+    def forward(self, A, params, model, training, logits=False):
+        Z = params[self.W] @ A + params[self.b]
+        if logits or self.activation is None:
+            return Z, (A, None)
+        out, act = get_activation(self.activation)[0](Z)
+        return out, (A, act)
+
+    def backward(self, dout, cache, params, need_dA=True):
+        A, act = cache   # act is None for a linear layer and for the logits of the last layer
+        dZ = dout if act is None else get_activation(self.activation)[1](dout, act)
+        grads = {self.W: dZ @ A.T, self.b: dZ.sum(axis=1, keepdims=True)}
+        return (params[self.W].T @ dZ if need_dA else None), grads
+
+    def describe(self):
+        return f"Dense({self.n_out}, {self.activation or 'linear'})"

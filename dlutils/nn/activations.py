@@ -8,14 +8,14 @@ Taught in: c1/01_numpy_and_vectorization (sigmoid, softmax), c1/04_deep_network_
 """
 import numpy as np
 
-from .validation import check_array
+from ..validation import check_array
 
 __all__ = [
     "sigmoid", "relu", "leaky_relu", "softmax",
     "sigmoid_forward", "sigmoid_backward", "tanh_forward", "tanh_backward",
     "relu_forward", "relu_backward", "leaky_relu_forward", "leaky_relu_backward",
     "softmax_forward", "softmax_backward", "identity_forward", "identity_backward",
-    "ACTIVATIONS", "get_activation",
+    "ACTIVATIONS", "get_activation", "Activation",
 ]
 
 LEAKY_SLOPE = 0.01
@@ -139,3 +139,26 @@ def get_activation(name, func="get_activation"):
     except (KeyError, TypeError):
         raise ValueError(f"{func}: unknown activation {name!r}; choose one of "
                          f"{sorted(ACTIVATIONS)}.") from None
+
+# -- layer for dl.Sequential -------------------------------------------------------------
+# Layer protocol (see dlutils/train/sequential.py): build(n_in, index, rng) -> (params, n_out);
+# forward(A, params, model, training) -> (out, cache); backward(dout, cache, params, need_dA) -> (dA, grads).
+class Activation:
+    """An activation on its own: ``Activation('relu')``."""
+    kind = "Activation"
+
+    def __init__(self, name):
+        get_activation(name, "Activation")
+        self.name = name
+
+    def build(self, n_in, index, rng):
+        return {}, n_in
+
+    def forward(self, A, params, model, training):
+        return get_activation(self.name)[0](A)
+
+    def backward(self, dout, cache, params, need_dA=True):
+        return get_activation(self.name)[1](dout, cache), {}
+
+    def describe(self):
+        return f"Activation({self.name})"

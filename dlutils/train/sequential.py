@@ -13,7 +13,7 @@ It plays the role the course gives to TensorFlow/Keras, built from the same nump
     model.evaluate(X_test, Y_test)   # {"cost": ..., "accuracy": ...}  (accuracy in %)
     model.predict(X_test)            # (1, m) labels
 
-Layers (defined in ``layers.py``): ``Dense(n_out, activation=None, initializer="he")``, ``Activation(name)``,
+Layers (each defined beside its maths in ``dlutils/nn/``): ``Dense(n_out, activation=None, initializer="he")``, ``Activation(name)``,
 ``Dropout(keep_prob)`` (inverted dropout, training passes only), ``BatchNorm(momentum=0.9,
 epsilon=1e-5)`` (batch statistics in training passes, running averages in ``model.bn_state``
 for predictions). Parameters are named like the course: the k-th Dense layer owns ``Wk``/``bk``,
@@ -29,111 +29,22 @@ or integer labels ``(1, m)`` (turned into one-hot).
 
 Layout: ``X`` is ``(n_x, m)``, one example per column. Taught in: c2/07_softmax_and_compact_api.
 """
-import sys
-import time
-
 import numpy as np
 
-from .activations import sigmoid, softmax
-from .batchnorm import batchnorm_param
-from .layers import Dense, Activation, Dropout, BatchNorm
+from ..nn.activations import sigmoid, softmax
+from ..nn.batchnorm import batchnorm_param, BatchNorm
+from ..nn.dense import Dense
+from ..nn.losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
+from ..nn.regularization import l2_cost
+from ..validation import check_array, check_labels, check_positive, check_rng
+from .callbacks import ProgressBar
 from .models import Model
-from .losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
-from .regularization import l2_cost
 from .training import train
 from . import training as _training
-from .validation import check_array, check_labels, check_positive, check_rng
 
-__all__ = ["Sequential", "Dense", "Activation", "Dropout", "BatchNorm", "EarlyStopping",
-           "ProgressBar", "LOSSES"]
+__all__ = ["Sequential", "LOSSES"]
 
 LOSSES = {"softmax_cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
-
-
-# -- callbacks -----------------------------------------------------------------------------
-class EarlyStopping:
-    """Stop when ``monitor`` ('dev_cost', 'cost', 'dev_acc', 'train_acc') has not improved for
-    ``patience`` records; with ``restore_best`` the parameters of the best record are put back."""
-
-    def __init__(self, monitor="dev_cost", patience=5, min_delta=0.0, restore_best=True):
-        if monitor not in ("dev_cost", "cost", "dev_acc", "train_acc"):
-            raise ValueError(f"EarlyStopping: monitor must be 'dev_cost', 'cost', 'dev_acc' or "
-                             f"'train_acc', got {monitor!r}.")
-        self.monitor, self.patience, self.min_delta = monitor, int(patience), float(min_delta)
-        self.restore_best = restore_best
-        self.best, self.best_step, self.best_params, self.wait = None, None, None, 0
-        self.stopped_step = None
-
-    def __call__(self, history, model):
-        series = {"dev_cost": history.dev_costs, "cost": history.costs,
-                  "dev_acc": history.dev_acc, "train_acc": history.train_acc}[self.monitor]
-        if not series:
-            raise ValueError(f"EarlyStopping: nothing recorded for {self.monitor!r}; give X_dev/Y_dev "
-                             f"to fit, or monitor='cost'.")
-        value = series[-1]
-        sign = 1 if self.monitor.endswith("cost") else -1
-        if self.best is None or sign * (self.best - value) > self.min_delta:
-            self.best, self.best_step, self.wait = value, history.steps[-1], 0
-            if self.restore_best:
-                self.best_params = {k: v.copy() for k, v in model.params.items()}
-            return True
-        self.wait += 1
-        if self.wait >= self.patience:
-            self.stopped_step = history.steps[-1]
-            if self.restore_best and self.best_params is not None:
-                for k, v in self.best_params.items():
-                    model.params[k][...] = v
-            return False
-        return True
-
-
-class ProgressBar:
-    """Progress display for ``fit``: an ipywidgets bar in a notebook, a text line elsewhere.
-
-    ``after`` seconds: nothing is shown for shorter fits (``verbose='auto'``).
-    """
-
-    def __init__(self, total_epochs, after=2.0):
-        self.total, self.after = max(1, int(total_epochs)), after
-        self.start = time.perf_counter()
-        self.bar = self.label = None
-        self.shown = False
-
-    def _in_notebook(self):
-        shell = sys.modules.get("IPython") and getattr(sys.modules["IPython"], "get_ipython", lambda: None)()
-        return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
-
-    def line(self, history):
-        f = history.final
-        dev = f", dev acc {f['dev_acc']:.1f}%" if f["dev_acc"] is not None else ""
-        return (f"epoch {history.epochs[-1] + 1}/{self.total}: cost {f['cost']:.4f}, train acc "
-                f"{f['train_acc']:.1f}%{dev} ({time.perf_counter() - self.start:.1f} s)")
-
-    def __call__(self, history, model):
-        if not self.shown and time.perf_counter() - self.start < self.after:
-            return True
-        text = self.line(history)
-        if not self.shown:
-            self.shown = True
-            if self._in_notebook():
-                try:
-                    import ipywidgets as w
-                    from IPython.display import display
-                    self.bar = w.IntProgress(min=0, max=self.total, description="fit")
-                    self.label = w.HTML()
-                    display(w.HBox([self.bar, self.label]))
-                except ImportError:  # pragma: no cover
-                    self.bar = None
-        if self.bar is not None:
-            self.bar.value = history.epochs[-1] + 1
-            self.label.value = text
-        else:
-            print("\r" + text, end="", flush=True)
-        return True
-
-    def close(self, history):
-        if self.shown and self.bar is None:
-            print()
 
 
 # -- the model -----------------------------------------------------------------------------

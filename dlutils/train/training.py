@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .metrics import accuracy
-from .optimizers import OPTIMIZERS, make_optimizer_configs, random_mini_batches
-from .validation import DivergenceError, check_rng, check_positive
+from ..metrics import accuracy
+from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
+from ..optim.mini_batches import random_mini_batches
+from ..validation import DivergenceError, check_rng, check_positive
 
 __all__ = ["History", "train", "evaluate"]
 

@@ -20,7 +20,7 @@ Taught in: c3/01-04.
 """
 import numpy as np
 
-from .validation import check_rng, check_probability
+from ..validation import check_rng, check_probability
 
 __all__ = ["wave_rule", "make_noisy_task", "simulate_annotator", "CAUSES", "make_shapes",
            "blur_images", "fog_bank", "add_fog", "make_teacher_tasks", "make_pipeline_task"]

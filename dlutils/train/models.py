@@ -10,13 +10,13 @@ Taught in: c1/02 (LogisticRegression), c1/03-05 and c2 (DeepNet).
 """
 import numpy as np
 
-from .activations import sigmoid, get_activation
-from .dense import check_parameters, linear_backward, LinearActivationCache
-from .initializers import initialize_parameters
-from .losses import _sigmoid_ce_logits, _softmax_ce_logits, _check_one_hot
-from .regularization import l2_cost, dropout_forward, dropout_backward
-from .batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
-from .validation import check_array, check_labels, check_probability, check_positive, check_rng
+from ..nn.activations import sigmoid, get_activation
+from ..nn.dense import check_parameters, linear_backward, LinearActivationCache
+from ..nn.initializers import initialize_parameters
+from ..nn.losses import _sigmoid_ce_logits, _softmax_ce_logits, _check_one_hot
+from ..nn.regularization import l2_cost, dropout_forward, dropout_backward
+from ..nn.batchnorm import batchnorm_param, batchnorm_forward, batchnorm_backward
+from ..validation import check_array, check_labels, check_probability, check_positive, check_rng
 
 __all__ = ["Model", "LogisticRegression", "DeepNet", "predict", "probabilities_to_labels"]
 

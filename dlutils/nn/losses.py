@@ -12,7 +12,7 @@ Taught in: c1/01 (L1, L2), c1/02 (cross-entropy), c2/07 (softmax).
 import numpy as np
 
 from .activations import sigmoid, softmax
-from .validation import check_array, check_same_shape, check_labels
+from ..validation import check_array, check_same_shape, check_labels
 
 __all__ = [
     "l1_loss", "l2_loss", "binary_cross_entropy", "binary_cross_entropy_backward",

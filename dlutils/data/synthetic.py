@@ -7,7 +7,7 @@ Taught in: c1/03_planar_data_classification, c2/01, c2/02, c2/04.
 """
 import numpy as np
 
-from .validation import check_rng
+from ..validation import check_rng
 
 __all__ = ["make_flower", "make_moons", "make_circles", "make_blobs", "make_gaussian_quantiles",
            "make_noisy_2d", "GENERATORS"]

@@ -11,7 +11,7 @@ Taught in: c2/03_gradient_checking; used by tests/ for every differentiable func
 """
 import numpy as np
 
-from .validation import check_positive
+from ..validation import check_positive
 
 __all__ = [
     "relative_error", "numerical_gradient", "numerical_gradient_of_output",

@@ -28,7 +28,7 @@ import math
 
 import numpy as np
 
-from .validation import check_rng
+from ..validation import check_rng
 
 __all__ = ["sample_hyperparameters", "random_search", "coarse_to_fine", "SearchResults", "SCALES"]
 

@@ -17,7 +17,7 @@ Taught in: c1/04_deep_network_step_by_step, c2/01_setting_up_and_initialization.
 """
 import numpy as np
 
-from .validation import check_rng, check_positive
+from ..validation import check_rng, check_positive
 
 __all__ = ["initialize_parameters", "INITIALIZERS", "weight_scale"]
 

@@ -37,9 +37,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .validation import check_array
+from ..validation import check_array
 
-__all__ = ["batchnorm_param", "batchnorm_forward", "batchnorm_backward", "BatchNormCache"]
+__all__ = ["batchnorm_param", "batchnorm_forward", "batchnorm_backward", "BatchNormCache", "BatchNorm"]
 
 
 class BatchNormCache(NamedTuple):
@@ -130,3 +130,30 @@ def batchnorm_backward(dout, cache):
     dZ = (inv_std / m) * (m * dZn - dZn.sum(axis=1, keepdims=True)
                           - Z_norm * np.sum(dZn * Z_norm, axis=1, keepdims=True))
     return dZ, dgamma, dbeta
+
+# -- layer for dl.Sequential -------------------------------------------------------------
+# Layer protocol (see dlutils/train/sequential.py): build(n_in, index, rng) -> (params, n_out);
+# forward(A, params, model, training) -> (out, cache); backward(dout, cache, params, need_dA) -> (dA, grads).
+class BatchNorm:
+    """Batch norm over the examples of each unit, learnable ``gamma``/``beta``."""
+    kind = "BatchNorm"
+
+    def __init__(self, momentum=0.9, epsilon=1e-5):
+        self.momentum, self.epsilon = momentum, epsilon
+
+    def build(self, n_in, index, rng):
+        self.gamma, self.beta, self.index = f"gamma{index}", f"beta{index}", index
+        self.n = n_in
+        return {self.gamma: np.ones((n_in, 1)), self.beta: np.zeros((n_in, 1))}, n_in
+
+    def forward(self, A, params, model, training):
+        state = model.bn_state[self.index]
+        return batchnorm_forward(A, params[self.gamma], params[self.beta], state,
+                                 mode="train" if training else "test")
+
+    def backward(self, dout, cache, params, need_dA=True):
+        dZ, dg, db = batchnorm_backward(dout, cache)
+        return dZ, {self.gamma: dg, self.beta: db}
+
+    def describe(self):
+        return "BatchNorm()"

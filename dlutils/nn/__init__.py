@@ -1,0 +1,8 @@
+"""The maths of layers: each module holds one concept's forward/backward functions and its layer
+class for ``dl.Sequential`` (the layer contract: ``forward -> (out, cache)``, ``backward(dout, cache)``)."""
+from .activations import *  # noqa: F401,F403
+from .initializers import *  # noqa: F401,F403
+from .dense import *  # noqa: F401,F403
+from .losses import *  # noqa: F401,F403
+from .regularization import *  # noqa: F401,F403
+from .batchnorm import *  # noqa: F401,F403

@@ -1,0 +1,8 @@
+"""Models and training: the Model contract, LogisticRegression, DeepNet, Sequential and its callbacks,
+the training loop and its History, gradient checking, hyperparameter search."""
+from .models import *  # noqa: F401,F403
+from .training import *  # noqa: F401,F403
+from .callbacks import *  # noqa: F401,F403
+from .sequential import *  # noqa: F401,F403
+from .gradient_check import *  # noqa: F401,F403
+from .tuning import *  # noqa: F401,F403
