@@ -28,6 +28,9 @@ strategy/error_analysis               Course 3: error tallies by cause, dev-set 
 strategy/satisficing                  Course 3: optimizing vs satisficing model choice
 strategy/quiz                         Course 3: case-study questions and feedback
 strategy/multitask                    Course 3: masked multi-task loss, MultiTaskNet
+vision/                               Course 4: augmentation, detection, segmentation, verification, style
+text/                                 Course 5: vocabularies, language models, embeddings, seq2seq, BLEU
+audio/                                Course 5: synthesis, spectrograms, trigger-word data
 widgets/                              live ipywidgets panels (ipywidgets imported lazily)
 metrics                               accuracy, confusion counts and matrix, precision/recall/F1
 plotting                              cost curves, decision boundaries, image grids
@@ -44,6 +47,9 @@ from .optim import *  # noqa: F401,F403
 from .train import *  # noqa: F401,F403
 from .data import *  # noqa: F401,F403
 from .strategy import *  # noqa: F401,F403
+from .vision import *  # noqa: F401,F403
+from .text import *  # noqa: F401,F403
+from .audio import *  # noqa: F401,F403
 from .metrics import *  # noqa: F401,F403
 from .plotting import *  # noqa: F401,F403
 from .validation import DivergenceError  # noqa: F401

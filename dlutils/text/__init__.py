@@ -1,0 +1,2 @@
+"""Course 5 text: vocabularies and one-hot, character language models and sampling, word vectors and
+debiasing, sequence-to-sequence, beam search, BLEU. Layout: sequences (n_x, m, T_x)."""
