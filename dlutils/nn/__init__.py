@@ -6,3 +6,5 @@ from .dense import *  # noqa: F401,F403
 from .losses import *  # noqa: F401,F403
 from .regularization import *  # noqa: F401,F403
 from .batchnorm import *  # noqa: F401,F403
+from .conv import *  # noqa: F401,F403
+from .pooling import *  # noqa: F401,F403
