@@ -2,13 +2,16 @@
 
 A panel is built from a dict of ipywidgets controls and a ``compute(**values) -> dict``
 function (ordinary library code, unit-tested on its own) plus a ``draw(result)`` that
-plots into the panel's Output. Rules (CONVENTIONS.md section 6):
+plots into the panel's Output. Rules (CONTRIBUTING.md, "Widgets"):
 
 - it draws once with the default values when built;
 - every committed control change recomputes and redraws (``continuous_update=False``);
 - the last result (values used, metrics, latency) stays in ``panel.result``;
 - a callback never raises into the front end: errors and divergence become a message in
-  the status line and in ``panel.result["error"]``.
+  the status line and in ``panel.result["error"]``;
+- the layout does not jump while it recomputes: "running..." shows in a fixed-width badge
+  beside the status line, which keeps the last summary until the new one is ready, and the
+  status line has a fixed minimum height (two lines).
 """
 import time
 
@@ -52,7 +55,8 @@ class Panel:
         self.controls = dict(controls)
         self._compute, self._draw = compute, draw
         self.out = w.Output(layout=w.Layout(min_height="300px"))
-        self.status = w.HTML(value="")
+        self.status = w.HTML(value="", layout=w.Layout(min_height="2.8em", flex="1 1 auto"))
+        self.badge = w.HTML(value="", layout=w.Layout(width="90px", min_width="90px"))
         self.result = None
         self.history = []          # every result, oldest first (for comparisons)
         rows = []
@@ -67,7 +71,7 @@ class Panel:
         else:
             for c in items:
                 c.observe(self._on_change, names="value")
-        self.widget = w.VBox(header + rows + [self.status, self.out])
+        self.widget = w.VBox(header + rows + [w.HBox([self.badge, self.status]), self.out])
         self.update()
 
     # what the kernel runs when a control changes
@@ -87,7 +91,7 @@ class Panel:
         import matplotlib.pyplot as plt
         values = {**self.values(), **overrides}
         start = time.perf_counter()
-        self.set_status("running...")
+        self.badge.value = "<i style='color:#555'>running...</i>"
         try:
             result = dict(self._compute(**values))
         except Exception as exc:  # shown in the panel, never raised into the front end
@@ -103,6 +107,7 @@ class Panel:
                     plt.close("all")
                     result["error"] = f"{type(exc).__name__} while drawing: {exc}"
         result["latency"] = time.perf_counter() - start
+        self.badge.value = ""
         if "error" in result:
             self.set_status("&#9888; " + result["error"], error=True)
         else:

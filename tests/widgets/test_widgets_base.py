@@ -128,3 +128,22 @@ def test_learning_rate_panel_divergence_is_a_message(rng):
     assert "learning rate too large" in panel.status.value
     panel.controls["learning_rate"].value = 0.01
     assert "error" not in panel.result
+
+
+def test_running_badge_leaves_the_status_line_alone_so_the_layout_does_not_jump():
+    """While a panel recomputes, "running..." goes in a fixed-width badge; the status keeps the
+    last summary (swapping it for a one-line text made panels jump 29-75 px on every retrain)."""
+    seen, holder = {}, {}
+
+    def compute(n):
+        if "panel" in holder:   # the first draw runs inside the constructor
+            seen["status during compute"] = holder["panel"].status.value
+            seen["badge during compute"] = holder["panel"].badge.value
+        return {"summary": f"n={n} and a second clause"}
+
+    panel = holder["panel"] = Panel({"n": int_slider("n", 3, 1, 5)}, compute, lambda r: None)
+    panel.controls["n"].value = 4
+    assert "running" in seen["badge during compute"]
+    assert "n=3 and a second clause" in seen["status during compute"]
+    assert panel.badge.value == "" and "n=4" in panel.status.value
+    assert panel.status.layout.min_height and panel.badge.layout.width == "90px"
