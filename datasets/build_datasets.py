@@ -125,6 +125,15 @@ def build_signs():
 BUILDERS = {"flower": build_flower, "moons": build_moons, "circles": build_circles,
             "noisy_2d": build_noisy_2d, "cats": build_cats, "signs": build_signs}
 
+# Sets built by their own module in datasets/: name -> (module, file written). The module's
+# ``build(name, out_dir)`` writes the file and returns its manifest entry.
+FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
+                 "melodies": ("build_text_sets", "melodies.txt")}
+
+
+def _file(name):
+    return FILE_BUILDERS[name][1] if name in FILE_BUILDERS else f"{name}.h5"
+
 
 # -- writing, manifest, check ----------------------------------------------------------------
 
@@ -134,6 +143,8 @@ def sha256(path):
 
 def build(name, out_dir):
     """Build one set into ``out_dir/<name>.h5`` and return its manifest entry."""
+    if name in FILE_BUILDERS:
+        return _load_local(FILE_BUILDERS[name][0]).build(name, out_dir)
     spec = BUILDERS[name]()
     (tx, ty), (vx, vy) = spec["train"], spec["test"]
     path = Path(out_dir) / f"{name}.h5"
@@ -172,7 +183,7 @@ def check(names):
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             fresh = build(name, tmp)
-            file = f"{name}.h5"
+            file = _file(name)
             committed = HERE / file
             if file not in manifest:
                 problems.append(f"{file}: not in MANIFEST.json")
@@ -193,10 +204,10 @@ def main(argv=None):
     parser.add_argument("names", nargs="*", help=f"sets to build (default: all of {list(BUILDERS)})")
     parser.add_argument("--check", action="store_true", help="rebuild into a temp dir and compare")
     args = parser.parse_args(argv)
-    unknown = [n for n in args.names if n not in BUILDERS]
+    unknown = [n for n in args.names if n not in BUILDERS and n not in FILE_BUILDERS]
     if unknown:
-        parser.error(f"unknown dataset(s) {unknown}; choose from {list(BUILDERS)}")
-    names = args.names or list(BUILDERS)
+        parser.error(f"unknown dataset(s) {unknown}; choose from {list(BUILDERS) + list(FILE_BUILDERS)}")
+    names = args.names or list(BUILDERS) + list(FILE_BUILDERS)
     if args.check:
         problems = check(names)
         for p in problems:
@@ -205,7 +216,10 @@ def main(argv=None):
         return 1 if problems else 0
     manifest = read_manifest()
     for name in names:
-        manifest[f"{name}.h5"] = e = build(name, HERE)
+        manifest[_file(name)] = e = build(name, HERE)
+        if name in FILE_BUILDERS:
+            print(f"{_file(name):14s} {e['sha256'][:16]}  {e['bytes']:>9,d} bytes  {e['examples']} examples")
+            continue
         print(f"{name + '.h5':14s} {e['sha256'][:16]}  {e['bytes']:>9,d} bytes  {e['shapes']['train_x']} "
               f"train {e['class_counts']['train']} test {e['class_counts']['test']}")
     write_manifest(manifest)

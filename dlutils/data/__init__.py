@@ -3,3 +3,4 @@ Course 3's synthetic tasks with known Bayes error."""
 from .datasets import *  # noqa: F401,F403
 from .synthetic import *  # noqa: F401,F403
 from .strategy_tasks import *  # noqa: F401,F403
+from .text_sets import *  # noqa: F401,F403
