@@ -8,3 +8,4 @@ from .regularization import *  # noqa: F401,F403
 from .batchnorm import *  # noqa: F401,F403
 from .conv import *  # noqa: F401,F403
 from .pooling import *  # noqa: F401,F403
+from .autodiff import *  # noqa: F401,F403
