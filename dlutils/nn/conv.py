@@ -54,6 +54,7 @@ class ConvCache(NamedTuple):
     W: np.ndarray          # filters, (f, f, n_C_prev, n_C)
     b: np.ndarray          # biases, (1, 1, 1, n_C)
     hparameters: dict      # {"stride": s, "pad": p} as given, plus "padding": ((top, bottom), (left, right))
+    cols: object = None    # conv_forward with few channels: the im2col windows (m n_H n_W, f f n_C_prev)
 
 
 # -- sizes and padding ---------------------------------------------------------------------------
@@ -230,9 +231,26 @@ def _hp(hparameters, pads):
 
 
 # -- the vectorized default ----------------------------------------------------------------------
+IM2COL_MAX = 128        # gather all windows at once when f * f * n_C_prev is at most this
+
+
 def _window(A_pad, i, j, s, n_H, n_W):
     """The pixels that meet filter offset (i, j): a strided view (m, n_H, n_W, n_C_prev)."""
     return A_pad[:, i:i + s * (n_H - 1) + 1:s, j:j + s * (n_W - 1) + 1:s, :]
+
+
+def _im2col(A_pad, f_H, f_W, s, n_H, n_W):
+    """All windows as one contiguous ``(m, n_H, n_W, f_H, f_W * n_C_prev)`` array (one copy).
+
+    Row ``i`` of a window is ``f_W * n_C_prev`` numbers that sit next to each other in
+    ``A_pad`` (channels last), so the windows are a strided view of ``A_pad``; copying that view
+    once is the whole im2col."""
+    A_pad = np.ascontiguousarray(A_pad)
+    m, _, _, n_C_prev = A_pad.shape
+    s0, s1, s2, s3 = A_pad.strides
+    view = np.lib.stride_tricks.as_strided(A_pad, shape=(m, n_H, n_W, f_H, f_W * n_C_prev),
+                                           strides=(s0, s * s1, s * s2, s1, s3), writeable=False)
+    return np.ascontiguousarray(view)
 
 
 def conv_forward(A_prev, W, b, hparameters):
@@ -244,62 +262,75 @@ def conv_forward(A_prev, W, b, hparameters):
     m, f_H, f_W, n_C_prev, n_C = A_prev.shape[0], W.shape[0], W.shape[1], W.shape[2], W.shape[3]
     A_pad = zero_pad(A_prev, pads) if any(pads[0] + pads[1]) else A_prev
     dtype = np.result_type(A_prev, W)
-    if f_H * f_W * n_C_prev <= 64:
-        # few input channels: gather the windows once (im2col) and multiply once
-        cols = np.empty((m, n_H, n_W, f_H, f_W, n_C_prev), dtype=dtype)
-        for i in range(f_H):
-            for j in range(f_W):
-                cols[:, :, :, i, j, :] = _window(A_pad, i, j, s, n_H, n_W)
-        Z = cols.reshape(-1, f_H * f_W * n_C_prev) @ W.reshape(-1, n_C)
+    hp = _hp(hparameters, pads)
+    if f_H * f_W * n_C_prev <= IM2COL_MAX:
+        # few input channels: gather the windows once (im2col), multiply once, keep them for backward
+        cols = _im2col(A_pad, f_H, f_W, s, n_H, n_W).reshape(-1, f_H * f_W * n_C_prev)
+        Z = cols @ W.reshape(-1, n_C)
     else:
+        # many channels: a sum of f*f shifted matrix products, each (m n_H n_W, n_C_prev) x (n_C_prev, n_C)
         Z = np.zeros((m * n_H * n_W, n_C), dtype=dtype)
         buf = np.empty((m, n_H, n_W, n_C_prev), dtype=dtype)
+        tmp = np.empty((m * n_H * n_W, n_C), dtype=dtype)
         for i in range(f_H):
             for j in range(f_W):
                 buf[...] = _window(A_pad, i, j, s, n_H, n_W)
-                Z += buf.reshape(-1, n_C_prev) @ W[i, j]
+                Z += np.matmul(buf.reshape(-1, n_C_prev), W[i, j], out=tmp)
+        cols = None
     Z = Z.reshape(m, n_H, n_W, n_C)
     Z += b
-    return Z, ConvCache(A_prev, W, b, _hp(hparameters, pads))
+    return Z, ConvCache(A_prev, W, b, hp, cols)
 
 
-def conv_backward(dZ, cache):
-    """Gradients of the vectorized convolution: ``(dA_prev, dW, db)`` shaped like ``A_prev, W, b``."""
+def conv_backward(dZ, cache, need_dA_prev=True):
+    """Gradients of the vectorized convolution: ``(dA_prev, dW, db)`` shaped like ``A_prev, W, b``.
+
+    ``need_dA_prev=False`` skips the input gradient (the first layer of a network never uses
+    it) and returns ``None`` in its place.
+    """
     A_prev, W, b, hp = _unpack("conv_backward", cache)
     s, pads = hp["stride"], hp["padding"]
     m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
     f_H, f_W, _, n_C = W.shape
     dZ = _check_dZ("conv_backward", dZ, A_prev, W, s, pads)
+    cols = getattr(cache, "cols", None)
     n_H, n_W = dZ.shape[1], dZ.shape[2]
-    A_pad = zero_pad(A_prev, pads) if any(pads[0] + pads[1]) else A_prev
-    dZ2 = dZ.reshape(-1, n_C)
+    dtype = np.result_type(A_prev, W, dZ)
+    dZ2 = np.ascontiguousarray(dZ).reshape(-1, n_C)
     db = dZ2.sum(axis=0).reshape(1, 1, 1, n_C)
-    dW = np.empty_like(W, dtype=np.result_type(A_prev, W, dZ))
-    dA_pad = np.zeros(A_pad.shape, dtype=dW.dtype)
-    buf = np.empty((m, n_H, n_W, n_C_prev), dtype=dW.dtype)
-    if f_H * f_W * n_C_prev <= 64:
-        dcols = (dZ2 @ W.reshape(-1, n_C).T).reshape(m, n_H, n_W, f_H, f_W, n_C_prev)
-        for i in range(f_H):
-            for j in range(f_W):
-                buf[...] = _window(A_pad, i, j, s, n_H, n_W)
-                dW[i, j] = buf.reshape(-1, n_C_prev).T @ dZ2
-                _window(dA_pad, i, j, s, n_H, n_W)[...] += dcols[:, :, :, i, j, :]
+    if cols is None and f_H * f_W * n_C_prev <= IM2COL_MAX:
+        A_pad = zero_pad(A_prev, pads) if any(pads[0] + pads[1]) else A_prev
+        cols = _im2col(A_pad, f_H, f_W, s, n_H, n_W).reshape(-1, f_H * f_W * n_C_prev)
+    if cols is not None:
+        dW = (cols.T @ dZ2).reshape(W.shape).astype(dtype, copy=False)
     else:
+        A_pad = zero_pad(A_prev, pads) if any(pads[0] + pads[1]) else A_prev
+        dW = np.empty(W.shape, dtype=dtype)
+        buf = np.empty((m, n_H, n_W, n_C_prev), dtype=dtype)
         for i in range(f_H):
             for j in range(f_W):
                 buf[...] = _window(A_pad, i, j, s, n_H, n_W)
                 dW[i, j] = buf.reshape(-1, n_C_prev).T @ dZ2
-                _window(dA_pad, i, j, s, n_H, n_W)[...] += (dZ2 @ W[i, j].T).reshape(buf.shape)
-    (top, _), (left, _) = pads
+    if not need_dA_prev:
+        return None, dW, db
+    # dA_pad: f*f shifted adds of dZ W[i, j]^T (windows overlap, so ADD; never np.add.at)
+    (top, bottom), (left, right) = pads
+    dA_pad = np.zeros((m, n_H_prev + top + bottom, n_W_prev + left + right, n_C_prev), dtype=dtype)
+    WT = np.ascontiguousarray(W.transpose(0, 1, 3, 2))
+    tmp = np.empty((m * n_H * n_W, n_C_prev), dtype=dtype)
+    for i in range(f_H):
+        for j in range(f_W):
+            np.matmul(dZ2, WT[i, j], out=tmp)
+            _window(dA_pad, i, j, s, n_H, n_W)[...] += tmp.reshape(m, n_H, n_W, n_C_prev)
     dA_prev = dA_pad[:, top:top + n_H_prev, left:left + n_W_prev, :]
-    if dA_prev.base is not None and dA_pad.shape != A_prev.shape:
+    if dA_prev.shape != dA_pad.shape:
         dA_prev = np.ascontiguousarray(dA_prev)
     return dA_prev, dW, db
 
 
 def _unpack(func, cache):
     try:
-        A_prev, W, b, hp = cache
+        A_prev, W, b, hp = tuple(cache)[:4]
     except (TypeError, ValueError):
         raise ValueError(f"{func}: cache must be the (A_prev, W, b, hparameters) returned by "
                          f"conv_forward, got {type(cache).__name__}.")
