@@ -6,6 +6,10 @@ from .dense import *  # noqa: F401,F403
 from .losses import *  # noqa: F401,F403
 from .regularization import *  # noqa: F401,F403
 from .batchnorm import *  # noqa: F401,F403
+from .rnn import *  # noqa: F401,F403
+from .gru import *  # noqa: F401,F403
+from .lstm import *  # noqa: F401,F403
+from .recurrent_layers import *  # noqa: F401,F403
 from .conv import *  # noqa: F401,F403
 from .pooling import *  # noqa: F401,F403
 from .autodiff import *  # noqa: F401,F403

@@ -3,3 +3,4 @@ from .optimizers import *  # noqa: F401,F403
 from .mini_batches import *  # noqa: F401,F403
 from .schedules import *  # noqa: F401,F403
 from .ewma import *  # noqa: F401,F403
+from .clipping import *  # noqa: F401,F403
