@@ -154,67 +154,173 @@ def test_cli_as_module_on_the_repository(tmp_path):
             len(ex.solution_cells(json.loads(p.read_text())))
 
 
-# -- the checks bite: run each notebook in-process, stub then solution at every solution cell ----
-def _checks_after(cells, i):
-    """Code cells after solution cell ``i`` up to and including the first one that asserts
-    (stopping early at the next solution cell)."""
-    out = []
-    for j in range(i + 1, len(cells)):
-        c = cells[j]
-        if c["cell_type"] != "code":
-            continue
-        if ex.SOLUTION_TAG in c.get("metadata", {}).get("tags", []):
-            break
-        out.append(j)
-        if any(line.lstrip().startswith("assert") for line in ex._cell_source(c).splitlines()):
-            break
-    return out
-
-
-def _exec_cell(src, ns):
-    import IPython.core.inputtransformer2 as it2
-    code = it2.TransformerManager().transform_cell(src)    # handles %magics like a kernel would
-    exec(compile(code, "<cell>", "exec"), ns)
-
-
+# -- the checks bite: every wrong answer of the catalogue fails an assert, the solution passes ----
+WRONG_ANSWERS_DIR = ROOT / "tests" / "wrong_answers"
 SOLUTION_NOTEBOOKS = [p for p in NOTEBOOKS if ex.solution_cells(json.loads(p.read_text(encoding="utf-8")))]
+NB_IDS = [str(p.relative_to(ROOT / "notebooks")) for p in SOLUTION_NOTEBOOKS]
+MIN_WRONG = 2
+BITE = {}          # notebook -> (exercises, wrong answers tried, caught); filled by the test below
+
+
+def catalogue_path(path):
+    """tests/wrong_answers/<course_folder>/<notebook_stem>.py for a notebook."""
+    return WRONG_ANSWERS_DIR / path.parent.name / (path.stem + ".py")
+
+
+def load_catalogue(path):
+    import runpy
+    file = catalogue_path(path)
+    if not file.is_file():
+        return None
+    wrong = runpy.run_path(str(file)).get("WRONG_ANSWERS")
+    assert isinstance(wrong, dict), f"{file} must define WRONG_ANSWERS = {{name: [(what, source), ...]}}"
+    for name, answers in wrong.items():
+        for entry in answers:
+            assert (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(x, str) for x in entry)), \
+                f"{file}: WRONG_ANSWERS[{name!r}] entries are (what is wrong, replacement source) string pairs"
+    return wrong
+
+
+def test_every_catalogue_file_belongs_to_a_notebook():
+    """A catalogue without its notebook (renamed or moved) would silently test nothing."""
+    stems = {(p.parent.name, p.stem) for p in NOTEBOOKS}
+    stray = [str(f.relative_to(ROOT)) for f in WRONG_ANSWERS_DIR.rglob("*.py")
+             if "__pycache__" not in f.parts and (f.parent.name, f.stem) not in stems]
+    assert not stray, f"catalogues with no notebook of that name: {stray}"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=[str(p.relative_to(ROOT / "notebooks")) for p in SOLUTION_NOTEBOOKS])
-def test_checks_fail_on_stub_and_pass_on_solution(path, monkeypatch):
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    monkeypatch.chdir(path.parent)
-    monkeypatch.setattr(plt, "show", lambda *a, **k: plt.close("all"))
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=NB_IDS)
+def test_wrong_answers_fail_an_assert_and_the_solution_passes(path):
+    """Run the notebook in-process; at each solution cell put every catalogued wrong answer in its
+    place (on a copy of the namespace) and run the check cells: each must raise AssertionError
+    (NotImplementedError or a crash does not count). Then the real solution must pass them."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = nb["cells"]
-    sol_idx = ex.solution_cells(nb)
-    last = max(j for i in sol_idx for j in [i] + _checks_after(cells, i))
+    sol = ex.solution_cells(nb)
+    names = {i: ex.exercise_name(ex._cell_source(cells[i])) for i in sol}
+    rel = str(path.relative_to(ROOT / "notebooks"))
+    wrong = load_catalogue(path)
+    if wrong is None:
+        BITE[rel] = (len(sol), 0, 0)
+        pytest.fail(f"{rel} has {len(sol)} exercises but no catalogue of wrong answers: write "
+                    f"{catalogue_path(path).relative_to(ROOT)} with WRONG_ANSWERS = "
+                    f"{{{', '.join(repr(n) for n in names.values())}: [(what is wrong, source), ...]}}")
+    assert len(set(names.values())) == len(names), f"{rel}: two solution cells start with the same function"
+    unknown = set(wrong) - set(names.values())
+    assert not unknown, f"{catalogue_path(path).name}: no solution cell starts with {sorted(unknown)}"
+    for i in sol:
+        assert ex.check_cells(nb, i), f"{rel}: solution cell {i} ({names[i]}) has no check cell after it"
+    tried = caught = 0
+    escaped = []
     ns = {"__name__": "__main__"}
-    done = set()
-    for i, cell in enumerate(cells[:last + 1]):
-        if cell["cell_type"] != "code" or i in done:
-            continue
-        src = ex._cell_source(cell)
-        if i not in sol_idx:
-            _exec_cell(src, ns)
-            continue
-        checks = _checks_after(cells, i)
-        assert checks, f"solution cell {i} of {path.name} has no check cell after it"
-        # 1. the learner's stub: some check must fail
-        _exec_cell(ex.make_stub(src, cell["metadata"].get("hint")), ns)
-        failed = None
-        try:
-            for j in checks:
-                _exec_cell(ex._cell_source(cells[j]), ns)
-        except (NotImplementedError, AssertionError) as exc:
-            failed = exc
-        assert failed is not None, f"{path.name}: the checks after solution cell {i} pass with the stub"
-        # 2. the real solution: the same checks pass
-        _exec_cell(src, ns)
-        for j in checks:
-            _exec_cell(ex._cell_source(cells[j]), ns)
-        done.update(checks)
-    plt.close("all")
+    with ex._NotebookContext(path.parent):
+        for i, checks in ex.walk_exercises(nb, ns):
+            base = ex.snapshot(ns)
+            for what, source in wrong.get(names[i], []):
+                tried += 1
+                exc = ex.run_checks(source, checks, nb, ex.snapshot(base))
+                if isinstance(exc, AssertionError):
+                    caught += 1
+                else:
+                    how = "passed every check" if exc is None else f"raised {type(exc).__name__}: {exc}"
+                    escaped.append(f"{names[i]} / {what}: {how}")
+            exc = ex.run_checks(ex._cell_source(cells[i]), checks, nb, ns)
+            assert exc is None, f"{rel}: the solution of {names[i]} fails its own checks: {exc!r}"
+    BITE[rel] = (len(sol), tried, caught)
+    thin = [f"{n} ({len(wrong.get(n, []))})" for n in names.values() if len(wrong.get(n, [])) < MIN_WRONG]
+    assert not escaped, f"{rel}: wrong answers the checks let through:\n  " + "\n  ".join(escaped)
+    assert not thin, f"{rel}: fewer than {MIN_WRONG} wrong answers for {', '.join(thin)}"
+
+
+def test_zz_bite_totals(request):
+    """Print the bite table (runs last in this file; with xdist the file stays on one worker)."""
+    if not BITE:
+        pytest.skip("the bite test did not run in this session (deselected)")
+    lines = [f"{'notebook':62s} {'exercises':>9s} {'wrong':>6s} {'caught':>6s}"]
+    for rel, (n, tried, caught) in sorted(BITE.items()):
+        lines.append(f"{rel:62s} {n:9d} {tried:6d} {caught:6d}")
+    tot = [sum(v[k] for v in BITE.values()) for k in range(3)]
+    lines.append(f"{'total':62s} {tot[0]:9d} {tot[1]:6d} {tot[2]:6d}")
+    table = "\n".join(lines)
+    request.config.cache.set("exercises/bite_table", table)
+    with request.config.pluginmanager.get_plugin("capturemanager").global_and_fixture_disabled():
+        print("\n" + table)
+
+
+# -- hints nudge, they never give the answer away ------------------------------------------------
+_CODE_NODES = (ast.BinOp, ast.UnaryOp, ast.Call, ast.Compare, ast.BoolOp, ast.Subscript, ast.DictComp,
+               ast.ListComp, ast.GeneratorExp)
+
+
+def _norm(text):
+    return "".join(text.split()).replace("np.", "").replace("numpy.", "")
+
+
+def solution_fragments(source):
+    """The pieces of a solution a hint must not contain: every returned or assigned expression
+    that computes something (more than a name or a constant), as normalized text."""
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        values = []
+        if isinstance(node, (ast.Return, ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+            values.append(node.value)
+            if isinstance(node.value, ast.Tuple):
+                values.extend(node.value.elts)
+        for v in values:
+            if any(isinstance(n, _CODE_NODES) for n in ast.walk(v)):
+                text = _norm(ast.unparse(v))
+                if len(text) > 8:
+                    out.add(text)
+                    if text.startswith("(") and text.endswith(")"):
+                        out.add(text[1:-1])
+    return out
+
+
+def hint_leaks(hint, source):
+    """Solution fragments that appear in the hint (normalized: no spaces, no ``np.``)."""
+    h = _norm(hint)
+    return sorted(f for f in solution_fragments(source) if f in h)
+
+
+def test_hint_leak_detector():
+    src = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+    assert hint_leaks("return 1 / (1 + np.exp(-z))", src)
+    assert hint_leaks("use 1/(1+exp(-z)) elementwise", src), "spacing and np. do not hide it"
+    assert not hint_leaks("the logistic function of the equation above, elementwise with np.exp", src)
+    src = "def f(A, Y):\n    dZ = A - Y\n    return dZ, float(np.sum(dZ) / 4)\n"
+    assert hint_leaks("dZ is A - Y", src) == [] and hint_leaks("float(np.sum(dZ) / 4)", src)
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=NB_IDS)
+def test_hints_are_nudges_not_solutions(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    bad = []
+    for i in ex.solution_cells(nb):
+        cell = nb["cells"][i]
+        hint = cell["metadata"].get("hint", "")
+        leaks = hint_leaks(hint, ex._cell_source(cell))
+        if leaks:
+            bad.append(f"cell {i} ({ex.exercise_name(ex._cell_source(cell))}): the hint contains {leaks}")
+    assert not bad, f"{path.name}: hints that give the answer away:\n  " + "\n  ".join(bad)
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=NB_IDS)
+def test_exercise_functions_have_docstrings(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    missing = []
+    for i in ex.solution_cells(nb):
+        for node in ast.walk(ast.parse(ex._cell_source(nb["cells"][i]))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not ast.get_docstring(node):
+                missing.append(f"cell {i}: {node.name}")
+    assert not missing, f"{path.name}: exercise functions without a docstring (the learner's only spec): {missing}"
+
+
+HINTED = [p for p in SOLUTION_NOTEBOOKS if p.parent.name.startswith(("c1_", "c2_"))]
+
+
+@pytest.mark.parametrize("path", HINTED, ids=[str(p.relative_to(ROOT / "notebooks")) for p in HINTED])
+def test_course_1_and_2_exercises_have_hints(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    missing = [i for i in ex.solution_cells(nb) if len(nb["cells"][i]["metadata"].get("hint", "")) < 20]
+    assert not missing, f"{path.name}: solution cells without a hint in their metadata: {missing}"
