@@ -21,7 +21,8 @@ the window. Overlapping windows (``s < f``) add up.
 The vectorized version loops only over the ``f * f`` offsets inside a window: for offset
 ``(i, j)`` the strided slice ``A_prev[:, i::s, j::s, :]`` holds that element of every window
 (for 2x2 stride-2 pooling these are the four interleaved quarter images, and the max is three
-``np.maximum`` calls). The forward pass keeps the index of the winning offset for backward.
+``np.maximum`` calls). Max backward visits the offsets in the same order and gives each
+window's gradient to the first input equal to the window's maximum.
 Taught in: c4/01_convolution_step_by_step.
 """
 from typing import NamedTuple
@@ -40,7 +41,7 @@ class PoolCache(NamedTuple):
     A_prev: np.ndarray     # the input (m, n_H_prev, n_W_prev, n_C)
     hparameters: dict      # {"f": f, "stride": s}
     mode: str              # "max" or "average"
-    argmax: object         # max mode, vectorized: index i * f + j of the winning offset per output; else None
+    A: np.ndarray          # the pooled output (max backward finds each window's winner by A_prev == A)
 
 
 def _check_pool(func, A_prev, hparameters, mode):
@@ -76,30 +77,22 @@ def _window(A, i, j, s, n_H, n_W):
 def pool_forward(A_prev, hparameters, mode="max"):
     """Vectorized pooling. Returns ``(A, PoolCache)``; ``A`` is ``(m, n_H, n_W, n_C)``."""
     A_prev, f, s, n_H, n_W = _check_pool("pool_forward", A_prev, hparameters, mode)
-    argmax = None
-    if mode == "max":
-        A = _window(A_prev, 0, 0, s, n_H, n_W).copy()
-        argmax = np.zeros(A.shape, dtype=np.uint8 if f * f < 256 else np.int32)
-        for i in range(f):
-            for j in range(f):
-                if i == j == 0:
-                    continue
-                cand = _window(A_prev, i, j, s, n_H, n_W)
-                better = cand > A                      # strict: the first maximum keeps the win
-                np.copyto(A, cand, where=better)
-                np.copyto(argmax, i * f + j, where=better)
-    else:
-        A = np.zeros(_window(A_prev, 0, 0, s, n_H, n_W).shape, dtype=A_prev.dtype)
-        for i in range(f):
-            for j in range(f):
-                A += _window(A_prev, i, j, s, n_H, n_W)
+    A = _window(A_prev, 0, 0, s, n_H, n_W).copy()
+    for i in range(f):
+        for j in range(f):
+            if i or j:
+                if mode == "max":
+                    np.maximum(A, _window(A_prev, i, j, s, n_H, n_W), out=A)
+                else:
+                    A += _window(A_prev, i, j, s, n_H, n_W)
+    if mode == "average":
         A /= f * f
-    return A, PoolCache(A_prev, {"f": f, "stride": s}, mode, argmax)
+    return A, PoolCache(A_prev, {"f": f, "stride": s}, mode, A)
 
 
 def _unpack(func, dA, cache):
     try:
-        A_prev, hparameters, mode, argmax = cache
+        A_prev, hparameters, mode, A = cache
     except (TypeError, ValueError):
         raise ValueError(f"{func}: cache must be the PoolCache returned by pool_forward, "
                          f"got {type(cache).__name__}.")
@@ -109,28 +102,35 @@ def _unpack(func, dA, cache):
     if dA.shape != want:
         raise ValueError(f"{func}: dA has shape {dA.shape} but the forward pass gave A of shape "
                          f"{want}; dA must have the shape of A.")
-    return A_prev, f, s, mode, argmax, dA, n_H, n_W
+    return A_prev, f, s, mode, A, dA, n_H, n_W
 
 
 def pool_backward(dA, cache):
-    """Gradient of the vectorized pooling: ``dA_prev`` shaped like ``A_prev``."""
-    A_prev, f, s, mode, argmax, dA, n_H, n_W = _unpack("pool_backward", dA, cache)
+    """Gradient of the vectorized pooling: ``dA_prev`` shaped like ``A_prev``.
+
+    Max: the offsets of a window are visited in row-major order; the first input equal to the
+    window's maximum takes the whole gradient, later ties get nothing (``taken``)."""
+    A_prev, f, s, mode, A, dA, n_H, n_W = _unpack("pool_backward", dA, cache)
     dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(A_prev, dA))
-    if mode == "max" and argmax is None:       # a cache from pool_forward_loop
-        _, cache = pool_forward(A_prev, {"f": f, "stride": s}, "max")
-        argmax = cache.argmax
-    share = dA / (f * f) if mode == "average" else None
+    if mode == "average":
+        share = dA / (f * f)
+        for i in range(f):
+            for j in range(f):
+                _window(dA_prev, i, j, s, n_H, n_W)[...] += share
+        return dA_prev
+    taken = np.zeros(A.shape, dtype=bool)
+    hit = np.empty(A.shape, dtype=bool)
     for i in range(f):
         for j in range(f):
+            np.equal(_window(A_prev, i, j, s, n_H, n_W), A, out=hit)
+            if i or j:
+                np.greater(hit, taken, out=hit)    # hit and not taken yet
+            taken |= hit
             target = _window(dA_prev, i, j, s, n_H, n_W)
-            if mode == "max":
-                hit = argmax == i * f + j
-                if s >= f:                         # windows do not overlap: each input once
-                    np.copyto(target, dA, where=hit)
-                else:
-                    target += np.where(hit, dA, 0.0)
+            if s >= f:                             # windows do not overlap: each input once
+                np.multiply(hit, dA, out=target)
             else:
-                target += share
+                target += hit * dA
     return dA_prev
 
 
@@ -174,7 +174,7 @@ def pool_forward_loop(A_prev, hparameters, mode="max"):
                 for c in range(n_C):
                     a_prev_slice = A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c]
                     A[i, h, w, c] = np.max(a_prev_slice) if mode == "max" else np.mean(a_prev_slice)
-    return A, PoolCache(A_prev, {"f": f, "stride": s}, mode, None)
+    return A, PoolCache(A_prev, {"f": f, "stride": s}, mode, A)
 
 
 def pool_backward_loop(dA, cache):
