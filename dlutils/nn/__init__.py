@@ -13,3 +13,4 @@ from .recurrent_layers import *  # noqa: F401,F403
 from .conv import *  # noqa: F401,F403
 from .pooling import *  # noqa: F401,F403
 from .autodiff import *  # noqa: F401,F403
+from .conv1d import *  # noqa: F401,F403

@@ -48,7 +48,8 @@ def test_manifest_lists_every_committed_file_and_nothing_else():
     on_disk = sorted(p.name for p in DATASETS.glob("*.h5"))
     h5_in_manifest = sorted(f for f in MANIFEST if f.endswith(".h5"))    # text sets: tests/data/test_text_sets.py
     assert on_disk == h5_in_manifest, "datasets/*.h5 and MANIFEST.json disagree; run build_datasets.py"
-    assert set(h5_in_manifest) == {f"{n}.h5" for n in DOCUMENTED if f"{n}.h5" in MANIFEST}
+    own_layout = {f for _, f in _build_module().FILE_BUILDERS.values()}   # audio: tests/audio/test_trigger.py
+    assert set(h5_in_manifest) - own_layout == {f"{n}.h5" for n in DOCUMENTED if f"{n}.h5" in MANIFEST}
 
 
 @pytest.mark.parametrize("file", sorted(MANIFEST))
