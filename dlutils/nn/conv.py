@@ -246,8 +246,11 @@ def _im2col(A_pad, f_H, f_W, s, n_H, n_W):
     ``A_pad`` (channels last), so the windows are a strided view of ``A_pad``; copying that view
     once is the whole im2col."""
     A_pad = np.ascontiguousarray(A_pad)
-    m, _, _, n_C_prev = A_pad.shape
-    s0, s1, s2, s3 = A_pad.strides
+    m, n_H_pad, n_W_pad, n_C_prev = A_pad.shape
+    s3 = A_pad.itemsize                  # C-order strides from the shape: axes of length 1 (e.g.
+    s2 = n_C_prev * s3                   # from x[None, ..., None]) may carry any stride in .strides
+    s1 = n_W_pad * s2
+    s0 = n_H_pad * s1
     view = np.lib.stride_tricks.as_strided(A_pad, shape=(m, n_H, n_W, f_H, f_W * n_C_prev),
                                            strides=(s0, s * s1, s * s2, s1, s3), writeable=False)
     return np.ascontiguousarray(view)

@@ -124,6 +124,25 @@ def test_fast_matches_loop(stride, pad, f, n_C_prev):
         np.testing.assert_allclose(fast, loop, rtol=1e-11, atol=1e-11)
 
 
+@pytest.mark.parametrize("make", [
+    lambda g: g[None, :, :, None],                                  # new axes: stride-0 views
+    lambda g: np.repeat(g[:, :, None], 2, axis=2)[None],
+    lambda g: np.ascontiguousarray(np.stack([g, g.T])[..., None]).transpose(0, 2, 1, 3),  # transposed view
+    lambda g: np.stack([g, g])[:, ::2, ::-1, None],                 # strided, reversed
+])
+def test_views_and_non_contiguous_inputs(make):
+    g = np.random.default_rng(7).standard_normal((9, 9))
+    A = make(g)
+    W = np.random.default_rng(8).standard_normal((3, 3, A.shape[3], 2))
+    b = np.zeros((1, 1, 1, 2))
+    for hp in ({"stride": 1, "pad": 0}, {"stride": 2, "pad": "same"}):
+        Z, cache = dl.conv_forward(A, W, b, hp)
+        Zl, _ = dl.conv_forward_loop(np.array(A), W, b, hp)
+        np.testing.assert_allclose(Z, Zl, atol=1e-12)
+        dZ = np.random.default_rng(9).standard_normal(Z.shape)
+        np.testing.assert_allclose(dl.conv_backward(dZ, cache)[1], dl.conv_backward_loop(dZ, cache)[1], atol=1e-11)
+
+
 def test_need_dA_prev_false_skips_only_the_input_gradient():
     rng = np.random.default_rng(2)
     A, W, b = _conv_inputs(rng)
