@@ -1,2 +1,5 @@
 """Course 5 text: vocabularies and one-hot, character language models and sampling, word vectors and
 debiasing, sequence-to-sequence, beam search, BLEU. Layout: sequences (n_x, m, T_x)."""
+from .vocab import *  # noqa: F401,F403
+from .char_lm import *  # noqa: F401,F403
+from .music import *  # noqa: F401,F403
