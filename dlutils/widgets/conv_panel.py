@@ -110,25 +110,21 @@ def conv_panel(images, labels=None, *, index=0, filter_name="vertical edge", str
 
     def draw(result):
         import matplotlib.pyplot as plt
-        fig, (ax_i, ax_k, ax_z) = plt.subplots(1, 3, figsize=(10, 3.4),
-                                               gridspec_kw={"width_ratios": [1, 0.6, 1]})
+        fig, (ax_i, ax_z) = plt.subplots(1, 2, figsize=(8, 3.6))
         title = f"image {result['index']}" + (f" (label {labels[result['index']]})" if labels is not None else "")
         ax_i.imshow(result["gray"], cmap="gray", vmin=0, vmax=1)
         ax_i.set_title(title)
         k = result["kernel"]
-        lim = max(np.max(np.abs(k)), 1e-12)
-        ax_k.imshow(k, cmap="RdBu_r", vmin=-lim, vmax=lim)
-        for (r, c), v in np.ndenumerate(k):
-            ax_k.text(c, r, f"{v:.2g}", ha="center", va="center", fontsize=9)
-        ax_k.set_title(result["filter_name"], fontsize=9)
+        rows = "\n".join(" ".join(f"{v:5.2g}" for v in row) for row in k)
+        ax_i.text(1.02, 0.5, f"{result['filter_name']}\n{rows}", transform=ax_i.transAxes, fontsize=8,
+                  family="monospace", va="center", ha="left")
         fm = result["feature_map"]
-        lim = max(np.max(np.abs(fm)), 1e-12)
-        im = ax_z.imshow(fm, cmap="RdBu_r", vmin=-lim, vmax=lim)
-        ax_z.set_title(f"feature map {fm.shape[0]}x{fm.shape[1]}")
-        fig.colorbar(im, ax=ax_z, fraction=0.046)
-        for ax in (ax_i, ax_k, ax_z):
+        lim = max(float(np.max(np.abs(fm))), 1e-12)
+        ax_z.imshow(fm, cmap="RdBu_r", vmin=-lim, vmax=lim)
+        ax_z.set_title(f"feature map {fm.shape[0]}x{fm.shape[1]} (red +, blue -; |z| up to {lim:.2g})", fontsize=9)
+        for ax in (ax_i, ax_z):
             ax.set_xlabel("column")
             ax.set_ylabel("row")
-        fig.tight_layout()
+        fig.subplots_adjust(wspace=0.55)
 
     return Panel(controls, compute, draw, title="Convolution: one image, one filter")
