@@ -72,11 +72,32 @@ class Panel:
             for c in items:
                 c.observe(self._on_change, names="value")
         self.widget = w.VBox(header + rows + [w.HBox([self.badge, self.status]), self.out])
+        self.defaults = self.values()
+        self._suspended = False
         self.update()
 
     # what the kernel runs when a control changes
     def _on_change(self, change):
-        self.update()
+        if not self._suspended:
+            self.update()
+
+    def set_values(self, **values):
+        """Set several controls at once with ONE recompute (a slider move each would retrain each time)."""
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"Panel.set_values: no control named {unknown}; the controls are {sorted(self.controls)}.")
+        self._suspended = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._suspended = False
+        return self.update()
+
+    def restore_defaults(self):
+        """Put every control back to the value it was built with and redraw once, so a panel that
+        cells below drove from code opens, for the reader, at the values the text describes."""
+        return self.set_values(**self.defaults)
 
     def values(self):
         return {k: c.value for k, c in self.controls.items()}

@@ -41,7 +41,7 @@ def bias_variance_result(*, noise_pct, hidden_units, lambd, m_train, seed=0, m_d
     dev_error = 100 - accuracy(net.predict(X_dev), Y_dev)
     d = diagnose(noise_pct, train_error, dev_error)
     summary = (f"Bayes {noise_pct:.1f} %, train {train_error:.1f} %, dev {dev_error:.1f} % -> "
-               f"<b>{d.dominant}</b>; next: {d.next_steps[0]}")
+               f"{d.dominant}; next: {d.next_steps[0]}")
     return {"train_error": train_error, "dev_error": dev_error, "bayes_error": noise_pct,
             "diagnosis": d, "dominant": d.dominant, "model": net, "X": X, "Y": Y,
             "summary": summary}

@@ -147,3 +147,20 @@ def test_running_badge_leaves_the_status_line_alone_so_the_layout_does_not_jump(
     assert "n=3 and a second clause" in seen["status during compute"]
     assert panel.badge.value == "" and "n=4" in panel.status.value
     assert panel.status.layout.min_height and panel.badge.layout.width == "90px"
+
+
+def test_set_values_recomputes_once_and_restore_defaults_goes_back():
+    calls = []
+
+    def compute(a, b):
+        calls.append((a, b))
+        return {"summary": f"a={a}, b={b}"}
+
+    panel = Panel({"a": int_slider("a", 1, 0, 9), "b": int_slider("b", 2, 0, 9)}, compute, lambda r: None)
+    panel.set_values(a=5, b=7)
+    assert calls == [(1, 2), (5, 7)], "two controls changed, one recompute"
+    panel.controls["a"].value = 3
+    panel.restore_defaults()
+    assert calls[-1] == (1, 2) and len(calls) == 4 and "a=1, b=2" in panel.status.value
+    with pytest.raises(ValueError, match=r"Panel.set_values: no control named \['c'\]"):
+        panel.set_values(c=1)
