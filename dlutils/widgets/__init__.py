@@ -14,6 +14,7 @@ from .planar import planar_panel, planar_result, PLANAR_DATASETS  # noqa: F401  
 from .conv_panel import conv_panel, conv_feature_map, CONV_FILTERS, parse_filter  # noqa: F401  (c4/01)
 from .autodiff_panel import autodiff_panel, autodiff_result  # noqa: F401  (c2/08)
 from .sequence_panels import temperature_panel, temperature_result, melody_panel, melody_result  # noqa: F401  (c5/02, c5/03)
+from .trigger_panel import trigger_threshold_panel, trigger_threshold_result  # noqa: F401  (c5/04)
 
 __all__ = ["Panel", "log_slider", "int_slider", "float_slider", "learning_rate_panel",
            "learning_rate_result"]

@@ -157,3 +157,21 @@ def test_bad_bank_path(tmp_path):
     pytest.importorskip("h5py")
     with pytest.raises(ValueError, match="load_trigger_bank: cannot open.*build_datasets.py trigger_word"):
         dl.load_trigger_bank("train", path=tmp_path / "nope.h5")
+
+
+def test_source_clips_rebuild_byte_for_byte(tmp_path):
+    """datasets/build_audio_sets.py gives the committed file and its manifest entry again."""
+    import hashlib
+    import importlib.util
+    import json
+    from pathlib import Path
+    pytest.importorskip("h5py")
+    here = Path(__file__).resolve().parents[2] / "datasets"
+    spec = importlib.util.spec_from_file_location("build_audio_sets", here / "build_audio_sets.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    entry = mod.build("trigger_word", tmp_path)
+    manifest = json.loads((here / "MANIFEST.json").read_text())["trigger_word.h5"]
+    assert entry == manifest
+    assert hashlib.sha256((here / "trigger_word.h5").read_bytes()).hexdigest() == entry["sha256"]
+    assert entry["bytes"] < 4_000_000, "keep datasets/ lean"
