@@ -4,7 +4,9 @@ Builds ``dl.widgets.training_panel`` in a plain Python process (no front end: th
 rendered to PNG and "displayed" into the panel's Output exactly as in a notebook), then sets
 the learning_rate, lambd and keep_prob sliders ~20 times and times each change, which runs the
 callback synchronously: retrain from the same initial parameters, draw the frames, draw the
-final picture. Prints a table and the median / worst.
+final picture. Prints a table and the median / worst. Outside a kernel, ``display`` into an
+Output widget prints each frame's repr (``<IPython.core.display.Image object>``): the script
+swallows that stdout while the panel works, so only its table is printed.
 
 Problem: the Course 2 regularization set (datasets/noisy_2d.h5, ~200 2-D points) when it
 exists, else dl.make_moons; net [2, 20, 3, 1], Adam, full batch.
@@ -17,6 +19,7 @@ work) and times a fixed numpy workload before and after, so a reader can tell a 
 from a slow panel.
 """
 import argparse
+import contextlib
 import io
 import os
 import time
@@ -59,9 +62,11 @@ def main():
     rng = np.random.default_rng(1)
     name, X, Y, Xd, Yd = load_problem(rng)
     ref0 = reference_workload()
+    frames_repr = io.StringIO()      # what display() prints outside a kernel: not ours to show
     t = time.perf_counter()
-    panel = training_panel(X, Y, Xd, Yd, layer_dims=[2, 20, 3, 1], learning_rate=0.01,
-                           num_iterations=args.steps, rng=rng)
+    with contextlib.redirect_stdout(frames_repr):
+        panel = training_panel(X, Y, Xd, Yd, layer_dims=[2, 20, 3, 1], learning_rate=0.01,
+                               num_iterations=args.steps, rng=rng)
     build = time.perf_counter() - t
     # fit alone and one render alone, to split the latency
     fit_t = []
@@ -86,7 +91,8 @@ def main():
         if panel.controls[which].value == value:
             value = {"learning_rate": 0.015, "lambd": 0.05, "keep_prob": 0.95}[which]
         t, c = time.perf_counter(), time.process_time()
-        panel.controls[which].value = value          # runs the callback synchronously
+        with contextlib.redirect_stdout(frames_repr):
+            panel.controls[which].value = value      # runs the callback synchronously
         lat, cpu = time.perf_counter() - t, time.process_time() - c
         r = panel.result
         rows.append((which, value, lat, cpu, r["frames"], r["train_acc"], r["dev_acc"], r["weight_norm"]))

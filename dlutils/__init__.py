@@ -15,7 +15,8 @@ optim/mini_batches                    shuffle-then-partition mini-batches
 optim/schedules                       learning-rate decay (inverse time, stepwise, step)
 optim/ewma                            exponentially weighted averages, bias correction
 train/models                          Model contract; LogisticRegression, DeepNet
-train/training                        train(): the training loop, History, divergence reports
+train/training                        train(): the one training loop (also behind fit and the panels), divergence reports
+train/history                         History: which iteration each recorded cost belongs to; evaluate
 train/sequential                      Sequential: fit / evaluate / predict / summary (the compact API)
 train/callbacks                       EarlyStopping, ProgressBar
 train/gradient_check                  centred differences, relative error, whole-network checks

@@ -14,7 +14,7 @@ Needs Debian's chromium (/usr/bin/chromium) and Playwright for Python (never run
 DLWB_REQUIRE_BROWSER=1 (CI), which turns the skip into a failure.
 DLWB_BROWSER_NOTEBOOK=<path to an .ipynb> drives another notebook with the same three
 sliders instead (copied into the temp root).
-See CONVENTIONS.md section 7 for the facts this relies on.
+See CONTRIBUTING.md, "The real-browser test", for the facts this relies on.
 """
 import json
 import os

@@ -1,6 +1,6 @@
 """Notebook hygiene: every notebook under notebooks/ follows the repository's rules.
 
-Repo policy (CONVENTIONS.md sections 4 and 5): notebooks are committed WITHOUT outputs and
+Repo policy (CONTRIBUTING.md, "Notebooks" and "Tests"): notebooks are committed WITHOUT outputs and
 without widget state; they are tests through nbval --nbval-lax, so each one needs asserting
 cells; they run offline, from any folder, deterministically from one seeded generator.
 The checker is a plain function (``notebook_problems``) so that the tests at the bottom can

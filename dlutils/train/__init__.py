@@ -2,6 +2,7 @@
 the training loop and its History, gradient checking, hyperparameter search."""
 from .models import *  # noqa: F401,F403
 from .training import *  # noqa: F401,F403
+from .history import *  # noqa: F401,F403
 from .callbacks import *  # noqa: F401,F403
 from .sequential import *  # noqa: F401,F403
 from .gradient_check import *  # noqa: F401,F403

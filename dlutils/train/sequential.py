@@ -156,7 +156,7 @@ class Sequential(Model):
     # -- training -------------------------------------------------------------------------
     def fit(self, X, Y, *, optimizer="adam", learning_rate=0.001, mini_batch_size=64, num_epochs=10,
             X_dev=None, Y_dev=None, callbacks=None, verbose="auto", record_every=1, decay=None,
-            optimizer_options=None, rng=None):
+            optimizer_options=None, rng=None, augment=None):
         """Train in place with mini-batches and return a ``History`` (also kept in ``self.history``).
 
         ``callbacks``: callables ``(history, model)`` run at every record (each ``record_every``
@@ -165,6 +165,10 @@ class Sequential(Model):
         ``False`` never. A NaN/inf cost stops training; ``history.diverged``/``history.message``
         say where, and the message is printed unless ``verbose`` is False.
         ``mini_batch_size=None`` means full-batch steps (then ``num_epochs`` = iterations).
+        ``augment``: ``fn(X_batch, rng) -> X_batch`` run on every training batch (``rng`` or the
+        model's). Batches are cut along ``self.batch_axis`` of ``X`` and axis 1 of ``Y``; each
+        step updates exactly the parameters that have grads (frozen layers have none). The loop
+        and the meaning of each record are ``dl.train``'s (see ``dl.History``).
         """
         func = "Sequential.fit"
         X, Y = self.check_inputs(X, Y, func=func)
@@ -191,13 +195,15 @@ class Sequential(Model):
 
         kw = dict(learning_rate=learning_rate, optimizer=optimizer, optimizer_options=optimizer_options,
                   decay=decay, X_dev=X_dev, Y_dev=Y_dev, record_every=record_every, callback=callback,
-                  on_divergence="stop")
+                  on_divergence="stop", augment=augment)
+        if augment is not None:
+            kw["rng"] = rng if rng is not None else self.rng
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported, not warned
             if mini_batch_size is None:
                 h = train(self, X, Y, num_iterations=num_epochs, **kw)
             else:
-                h = train(self, X, Y, mini_batch_size=mini_batch_size, num_epochs=num_epochs,
-                          rng=rng if rng is not None else self.rng, **kw)
+                kw["rng"] = rng if rng is not None else self.rng
+                h = train(self, X, Y, mini_batch_size=mini_batch_size, num_epochs=num_epochs, **kw)
         if progress is not None:
             progress.close(h)
         if h.diverged and verbose:

@@ -2,82 +2,105 @@
 
     history = dl.train(model, X, Y, learning_rate=0.0075, num_iterations=2500)
 
-- ``model`` has ``params`` and ``loss(X, Y) -> (cost, grads)`` (see ``models.py``); training
+- ``model`` has ``params`` and ``loss(X, Y) -> (cost, grads)`` (see ``dlutils/train/models.py``); training
   updates ``model.params`` in place, so start from explicit parameters by building the model
-  with ``params=...`` (or an initializer and ``rng``).
+  with ``params=...`` (or an initializer and ``rng``). Each step updates exactly the keys
+  present in ``grads`` (a frozen layer returns no grads, so its parameters stay as they are).
 - Full-batch by default: one *iteration* = one gradient step on all ``m`` examples. With
   ``mini_batch_size`` (and ``rng``) each *epoch* shuffles and partitions the data and takes
-  one step per batch; then give ``num_epochs``.
+  one step per batch; then give ``num_epochs``. Batches are cut along ``model.batch_axis``
+  of ``X`` (default 1: ``(n_x, m)`` and sequences ``(n_x, m, T)``; 0 for images
+  ``(m, n_H, n_W, n_C)``) and always along axis 1 of ``Y`` (``(n_y, m)`` or ``(n_y, m, T)``).
+- ``augment=fn``: ``fn(X_batch, rng) -> X_batch`` runs on every training batch (needs ``rng``).
 - ``optimizer`` is a name in ``dl.OPTIMIZERS`` ('gd', 'momentum', 'rmsprop', 'adam');
   ``decay`` is ``None`` or a function ``(learning_rate0, epoch) -> learning_rate``.
-- Every ``record_every`` steps (full batch) or epochs (mini-batches) the history records cost,
-  train accuracy and, given ``X_dev``/``Y_dev``, dev cost and accuracy.
-  ``callback(history, model)`` runs at each record; returning ``False`` stops training early
-  (used by widgets and early stopping).
+- Records (see ``dl.History`` for exactly which iteration each number belongs to): full
+  batch at iterations ``0, record_every, 2*record_every, ...`` and at the end; mini-batches
+  every ``record_every`` epochs. A record stores cost, train accuracy and, given
+  ``X_dev``/``Y_dev``, dev cost and accuracy. ``callback(history, model)`` runs at each
+  record; returning ``False`` stops training (used by widgets and early stopping).
 - A NaN or inf cost, or a finite one that explodes past ``5 * first cost + 1``, stops training
   with a ``DivergenceError`` naming the step and the hyperparameters; with
   ``on_divergence="stop"`` it is recorded in ``history.diverged`` / ``history.message`` instead
   (widgets show that message, they do not plot garbage).
 
-Taught in: c1/02, c1/05, c2/04.
+``run_loop`` is the one loop behind ``train``, ``Sequential.fit``, the training panel's
+``fit_2d`` and the optimizer race; ``ParamUpdater`` / ``FlatUpdater`` apply the optimizer rule
+(per parameter, or once per step on one flat vector the parameters view into: the panels'
+fast path). Taught in: c1/02, c1/05, c2/04.
 """
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..metrics import accuracy
 from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
-from ..optim.mini_batches import random_mini_batches
+from ..optim.mini_batches import _shuffled_batches
 from ..validation import DivergenceError, check_rng, check_positive
+from .history import History, evaluate, _evaluate  # noqa: F401  (History lives beside its scoring)
 
 __all__ = ["History", "train", "evaluate"]
 
 
-@dataclass
-class History:
-    """What happened during training, one entry per record (every ``record_every`` steps)."""
-    steps: list = field(default_factory=list)          # gradient steps taken so far
-    epochs: list = field(default_factory=list)
-    costs: list = field(default_factory=list)          # training cost (mean of the last steps)
-    train_acc: list = field(default_factory=list)      # % on the whole training set
-    dev_costs: list = field(default_factory=list)
-    dev_acc: list = field(default_factory=list)
-    learning_rates: list = field(default_factory=list)
-    hyperparameters: dict = field(default_factory=dict)
-    diverged: bool = False
-    stopped_early: bool = False
-    message: str = ""
-    seconds: float = 0.0
+# -- updaters: how one step's grads change the parameters ------------------------------------
+class ParamUpdater:
+    """One optimizer rule per parameter: ``updater(grads)`` updates ``params[k]`` for each key in ``grads``."""
 
-    def add_record(self, model, X, Y, X_dev, Y_dev, *, step, epoch, cost, learning_rate):
-        """Append one record: the step, epoch, cost and learning rate, and the model's
-        accuracy on the (already validated) training set and, if given, dev cost/accuracy."""
-        self.steps.append(step)
-        self.epochs.append(epoch)
-        self.costs.append(cost)
-        self.learning_rates.append(learning_rate)
-        self.train_acc.append(_evaluate(model, X, Y)[1])
-        if X_dev is not None:
-            c, a = _evaluate(model, X_dev, Y_dev)
-            self.dev_costs.append(c)
-            self.dev_acc.append(a)
+    def __init__(self, params, optimizer, learning_rate, options=None):
+        self.params, self.rule = params, OPTIMIZERS[optimizer]
+        self.configs = make_optimizer_configs(params, optimizer, learning_rate, **(options or {}))
 
-    def mark_diverged(self, what, step, **hyperparameters):
-        """Record a divergence with the step, the hyperparameters in use and the usual fix."""
-        used = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
-                         for k, v in hyperparameters.items())
-        self.diverged = True
-        self.message = (f"training diverged at step {step}: {what} with {used} - "
-                        f"learning rate too large? Try a value 3-10x smaller.")
+    def set_learning_rate(self, lr):
+        for c in self.configs.values():
+            c["learning_rate"] = lr
 
-    @property
-    def final(self):
-        """Last recorded numbers as a dict (``None`` where nothing was recorded)."""
-        last = lambda xs: xs[-1] if xs else None  # noqa: E731
-        return {"cost": last(self.costs), "train_acc": last(self.train_acc),
-                "dev_cost": last(self.dev_costs), "dev_acc": last(self.dev_acc),
-                "steps": last(self.steps), "diverged": self.diverged}
+    def __call__(self, grads):
+        params, configs, rule = self.params, self.configs, self.rule
+        for k, g in grads.items():
+            params[k], configs[k] = rule(params[k], g, configs[k])
+
+
+def flatten_parameters(model):
+    """Put ``model.params`` into ONE flat vector ``theta`` that the dict entries view into.
+
+    Returns ``(keys, slices, theta, g)``: updating ``theta`` in place updates the model, and
+    ``g`` (same size) receives the gradients, so an optimizer rule runs once per step."""
+    keys = list(model.params)
+    theta = np.concatenate([np.ravel(model.params[k]) for k in keys]).astype(float)
+    slices, a = {}, 0
+    for k in keys:
+        shape = np.shape(model.params[k])
+        b = a + int(np.prod(shape))
+        slices[k] = (a, b)
+        model.params[k] = theta[a:b].reshape(shape)   # a view: updating theta updates the model
+        a = b
+    return keys, slices, theta, np.empty_like(theta)
+
+
+class FlatUpdater:
+    """The panels' fast path: the parameters live in one flat vector, one rule call per step.
+
+    Building it rebinds ``model.params[k]`` to views into that vector. A key missing from a
+    step's grads gets a zero gradient; for a parameter that never gets one (a frozen layer)
+    the rule's zero state leaves it exactly unchanged."""
+
+    def __init__(self, model, optimizer, learning_rate, options=None):
+        self.keys, slices, self.theta, self.g = flatten_parameters(model)
+        self.gviews = {k: self.g[a:b].reshape(np.shape(model.params[k])) for k, (a, b) in slices.items()}
+        self.rule = OPTIMIZERS[optimizer]
+        self.config = make_optimizer_configs({"theta": self.theta}, optimizer, learning_rate,
+                                             **(options or {}))["theta"]
+
+    def set_learning_rate(self, lr):
+        self.config["learning_rate"] = lr
+
+    def __call__(self, grads):
+        for k, view in self.gviews.items():
+            gk = grads.get(k)
+            if gk is None:
+                view.fill(0.0)
+            else:
+                np.copyto(view, gk)
+        self.theta, self.config = self.rule(self.theta, self.g, self.config)
 
 
 EXPLOSION_FACTOR = 5.0
@@ -94,30 +117,123 @@ def _divergence(cost, first_cost):
     return ""
 
 
-def evaluate(model, X, Y):
-    """``(cost, accuracy %)`` of ``model`` on ``X``/``Y`` without updating it (no dropout)."""
-    if hasattr(model, "check_inputs"):
-        X, Y = model.check_inputs(X, Y, func="evaluate")
-    return _evaluate(model, X, Y)
+# -- the loop ----------------------------------------------------------------------------------
+def run_loop(model, X, Y, *, updater, history, learning_rate, num_epochs=None, mini_batch_size=None,
+             rng=None, max_steps=None, record_every=100, record_unit="epoch", X_dev=None, Y_dev=None,
+             decay=None, callback=None, print_every=None, augment=None, score=True):
+    """THE training loop (data already validated; ``train`` checks the arguments).
 
+    ``mini_batch_size=None``: full batch, ``num_epochs`` iterations, records before the update
+    of iterations ``0, record_every, ...`` and after the last one (one extra training pass).
+    Otherwise shuffled batches along ``model.batch_axis``; records every ``record_every``
+    epochs (``record_unit="epoch"``) or steps (``"step"``) with the mean batch cost since
+    the last record. ``max_steps`` stops after that many updates (``num_epochs=None``: no
+    epoch limit). ``score=False`` records cost only (no accuracy passes). Returns ``history``.
+    """
+    full = mini_batch_size is None
+    axis = getattr(model, "batch_axis", 1)
+    hp = history.hyperparameters
+    div_extra = {"lambd": float(hp["lambd"])} if "lambd" in hp else {}
+    optimizer = hp.get("optimizer", "?")
+    state = {"step": 0, "epoch": 0, "lr": float(learning_rate), "first": None}
+    recent = []
+    start = time.perf_counter()
+    print_records = max(1, (print_every or 1) // record_every)
 
-def _evaluate(model, X, Y):
-    """``evaluate`` without the input checks (the training loop validated the data once)."""
-    P = model._loss(X) if hasattr(model, "_loss") else model.loss(X)
-    if getattr(model, "output", "sigmoid") == "softmax" or P.shape[0] > 1:
-        cost = float(-np.sum(Y * np.log(np.clip(P, 1e-12, 1.0))) / Y.shape[1])
-        acc = accuracy(np.argmax(P, axis=0), np.argmax(Y, axis=0))
-    else:
-        Pc = np.clip(P, 1e-12, 1 - 1e-12)
-        cost = float(-np.mean(Y * np.log(Pc) + (1 - Y) * np.log(1 - Pc)))
-        acc = accuracy((P > 0.5).astype(np.int64), Y)
-    return cost, acc
+    def record(cost):
+        history.add_record(model, X, Y, X_dev, Y_dev, step=state["step"], epoch=state["epoch"],
+                           cost=cost, learning_rate=state["lr"], score=score)
+        if print_every and ((len(history.iterations) - 1) % print_records == 0 or done[0]):
+            dev = f", dev acc {history.dev_acc[-1]:.1f}%" if X_dev is not None and score else ""
+            acc = f", train acc {history.train_acc[-1]:.1f}%" if score else ""
+            print(f"iteration {state['step']:6d}: cost {cost:.6f}{acc}{dev}")
+        if callback is not None and callback(history, model) is False:
+            history.stopped_early = True
+            return False
+        return True
+
+    def diverged(cost):
+        if state["first"] is None:
+            state["first"] = history.first_cost = float(cost)
+        what = _divergence(cost, state["first"])
+        if what:
+            history.mark_diverged(what, f"{state['step']} (epoch {state['epoch']})",
+                                  learning_rate=state["lr"], optimizer=optimizer, **div_extra)
+        return bool(what)
+
+    def train_pass(Xb, Yb):
+        if augment is not None:
+            Xb = augment(Xb, rng)
+        return model._loss(Xb, Yb)
+
+    done = [False]
+    stop = False
+    epoch = 0
+    # overflow inside a diverging step is reported as a DivergenceError / history.message,
+    # so numpy's RuntimeWarnings would only be noise in the notebook
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        while not stop and (num_epochs is None or epoch < num_epochs):
+            state["epoch"] = epoch
+            if decay is not None:
+                state["lr"] = float(decay(learning_rate, epoch))
+                updater.set_learning_rate(state["lr"])
+            batches = ((X, Y),) if full else _shuffled_batches(X, Y, mini_batch_size, rng, axis)
+            for Xb, Yb in batches:
+                if max_steps is not None and state["step"] >= max_steps:
+                    stop = True
+                    break
+                cost, grads = train_pass(Xb, Yb)
+                if diverged(cost):
+                    stop = True
+                    break
+                if full and state["step"] % record_every == 0 and not record(float(cost)):
+                    stop = True          # a record is taken before the update: iteration `step`
+                    break
+                updater(grads)
+                state["step"] += 1
+                if not full:
+                    recent.append(cost)
+                    if record_unit == "step" and (state["step"] % record_every == 0
+                                                  or state["step"] == max_steps):
+                        done[0] = state["step"] == max_steps
+                        c = float(np.mean(recent))
+                        recent.clear()
+                        if not record(c):
+                            stop = True
+                            break
+            if stop:
+                break
+            last = num_epochs is not None and epoch == num_epochs - 1
+            if not full and record_unit == "epoch" and ((epoch + 1) % record_every == 0 or last):
+                done[0] = last
+                c = float(np.mean(recent))
+                recent.clear()
+                if not record(c):
+                    break
+            epoch += 1
+        if not history.diverged and not history.stopped_early:
+            done[0] = True
+            if full and state["step"] > 0:                 # the cost after the last update
+                cost, _ = train_pass(X, Y)
+                if not diverged(cost):
+                    record(float(cost))
+            elif not full and recent:
+                c = float(np.mean(recent))
+                recent.clear()
+                record(c)
+    history.seconds = time.perf_counter() - start
+    return history
 
 
 def _validate_data(model, X, Y):
     """Shapes, labels and NaNs are checked once here, with the model's own messages."""
     if hasattr(model, "check_inputs"):
-        return model.check_inputs(X, Y)
+        X, Y = model.check_inputs(X, Y)
+    axis = getattr(model, "batch_axis", 1)
+    X, Y = np.asarray(X), np.asarray(Y)
+    if X.ndim <= axis or Y.ndim < 2 or X.shape[axis] != Y.shape[1]:
+        raise ValueError(f"train: X has shape {X.shape} and Y {Y.shape}, but examples run along axis "
+                         f"{axis} of X (model.batch_axis) and axis 1 of Y; their counts must match.")
     return X, Y
 
 
@@ -135,7 +251,7 @@ def _check_count(func, name, value, low=0):
 def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
           mini_batch_size=None, optimizer="gd", optimizer_options=None, decay=None, rng=None,
           X_dev=None, Y_dev=None, record_every=100, callback=None, print_every=None,
-          on_divergence="raise"):
+          on_divergence="raise", augment=None):
     """Train ``model`` in place and return a ``History``. See the module docstring."""
     func = "train"
     check_positive(func, "learning_rate", learning_rate)
@@ -150,13 +266,18 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
         if num_epochs is not None:
             raise ValueError(f"{func}: num_epochs needs mini_batch_size; for full-batch training "
                              f"give num_iterations only.")
-        n_epochs, full_batch = _check_count(func, "num_iterations", num_iterations), True
+        n_epochs = _check_count(func, "num_iterations", num_iterations)
     else:
         if num_epochs is None:
             raise ValueError(f"{func}: with mini_batch_size give num_epochs (passes over the data), "
                              f"not num_iterations.")
+        _check_count(func, "mini_batch_size", mini_batch_size, low=1)
         check_rng(func, rng)
-        n_epochs, full_batch = _check_count(func, "num_epochs", num_epochs), False
+        n_epochs = _check_count(func, "num_epochs", num_epochs)
+    if augment is not None:
+        if not callable(augment):
+            raise ValueError(f"{func}: augment must be a function (X_batch, rng) -> X_batch, got {augment!r}.")
+        check_rng(func, rng)
     record_every = _check_count(func, "record_every", record_every, low=1)
     if Y is None:
         raise ValueError(f"{func}: Y is None; training needs labels (1, m) or one-hot (C, m).")
@@ -172,63 +293,11 @@ def train(model, X, Y, *, learning_rate, num_iterations=None, num_epochs=None,
         if hasattr(model, key):
             hp[key] = getattr(model, key)
     history = History(hyperparameters=hp)
-    configs = make_optimizer_configs(model.params, optimizer, learning_rate, **(optimizer_options or {}))
-    update = OPTIMIZERS[optimizer]
-    params = model.params
-    step, lr, recent, first_cost = 0, float(learning_rate), [], None
-    start = time.perf_counter()
-
-    def record(epoch):
-        # full batch: the cost at the last step (as the lecture prints it); mini-batch: the
-        # mean over the batches since the last record, which smooths their noise
-        cost = float(recent[-1] if full_batch else np.mean(recent)) if recent else float("nan")
-        recent.clear()
-        history.add_record(model, X, Y, X_dev, Y_dev, step=step, epoch=epoch, cost=cost, learning_rate=lr)
-        if print_every and (len(history.steps) - 1) % max(1, print_every // record_every) == 0:
-            dev = f", dev acc {history.dev_acc[-1]:.1f}%" if X_dev is not None else ""
-            print(f"step {step:6d}: cost {cost:.6f}, train acc {history.train_acc[-1]:.1f}%{dev}")
-        if callback is not None and callback(history, model) is False:
-            history.stopped_early = True
-            return False
-        return True
-
-    # overflow inside a diverging step is reported below as a DivergenceError / history.message,
-    # so numpy's RuntimeWarnings would only be noise in the notebook
-    with np.errstate(over="ignore", invalid="ignore"):
-        keep_going = True
-        for epoch in range(n_epochs):
-            if decay is not None:
-                lr = float(decay(learning_rate, epoch))
-                for c in configs.values():
-                    c["learning_rate"] = lr
-            batches = [(X, Y)] if full_batch else random_mini_batches(X, Y, mini_batch_size, rng)
-            for Xb, Yb in batches:
-                cost, grads = model._loss(Xb, Yb)
-                if first_cost is None:
-                    first_cost = cost
-                what = _divergence(cost, first_cost)
-                if what:
-                    extra = {"lambd": float(hp["lambd"])} if "lambd" in hp else {}
-                    history.mark_diverged(what, f"{step} (epoch {epoch})", learning_rate=lr,
-                                          optimizer=optimizer, **extra)
-                    break
-                for k in params:
-                    params[k], configs[k] = update(params[k], grads[k], configs[k])
-                step += 1
-                recent.append(cost)
-                if step % record_every == 0 and full_batch:
-                    keep_going = record(epoch)
-                    if not keep_going:
-                        break
-            if history.diverged or not keep_going:
-                break
-            if not full_batch and ((epoch + 1) % record_every == 0 or epoch == n_epochs - 1):
-                keep_going = record(epoch)
-                if not keep_going:
-                    break
-    if not history.diverged and recent:
-        record(n_epochs - 1)
-    history.seconds = time.perf_counter() - start
+    updater = ParamUpdater(model.params, optimizer, learning_rate, optimizer_options)
+    run_loop(model, X, Y, updater=updater, history=history, learning_rate=learning_rate,
+             num_epochs=n_epochs, mini_batch_size=None if mini_batch_size is None else int(mini_batch_size),
+             rng=rng, record_every=record_every, X_dev=X_dev, Y_dev=Y_dev, decay=decay,
+             callback=callback, print_every=print_every, augment=augment)
     if history.diverged and on_divergence == "raise":
         raise DivergenceError(f"train: {history.message}")
     return history

@@ -19,9 +19,10 @@ Taught in: c2/04_optimization.
 import numpy as np
 
 from .base import Panel, log_slider, float_slider, int_slider
-from .training_panel import flatten_parameters, _flat_loss, evaluate
 from ..train.models import DeepNet
-from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
+from ..train.history import History, _evaluate as evaluate   # data validated once: no per-call checks
+from ..train.training import FlatUpdater, run_loop
+from ..optim.optimizers import OPTIMIZERS
 
 __all__ = ["optimizer_race", "race"]
 
@@ -31,7 +32,11 @@ COLORS = {"gd": "C7", "momentum": "C0", "rmsprop": "C2", "adam": "C3"}
 def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("gd", "momentum", "rmsprop", "adam"),
          learning_rate=0.01, beta=0.9, beta1=0.9, beta2=0.999, mini_batch_size=64, num_epochs=100, seed=0,
          hidden_activation="relu"):
-    """Train one fresh net per optimizer on identical batches; return the result dict (see module doc)."""
+    """Train one fresh net per optimizer on identical batches; return the result dict (see module doc).
+
+    Each net trains through ``dl.train``'s loop (``run_loop``, flat parameters, one record per
+    epoch holding the mean batch cost); each gets a fresh shuffling generator with the same
+    seed, so every optimizer sees the same batches in the same order."""
     func = "race"
     unknown = [o for o in optimizers if o not in OPTIMIZERS]
     if unknown:
@@ -39,8 +44,6 @@ def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("
     m = X.shape[1]
     num_epochs = int(num_epochs)
     size = int(mini_batch_size) if mini_batch_size else m
-    order_rng = np.random.default_rng([seed, 1])
-    orders = [order_rng.permutation(m) for _ in range(num_epochs)]   # shared by every optimizer
     hyper = {"gd": {}, "momentum": {"beta": beta}, "rmsprop": {"beta2": beta2},
              "adam": {"beta1": beta1, "beta2": beta2}}
     out = {"costs": {}, "final_cost": {}, "train_acc": {}, "dev_acc": {}, "diverged": {},
@@ -48,31 +51,17 @@ def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("
     for name in optimizers:
         model = DeepNet(list(layer_dims), rng=np.random.default_rng(seed), hidden_activation=hidden_activation)
         X, Y = model.check_inputs(X, Y, func=func)
-        keys, slices, theta, g = flatten_parameters(model)
-        config = make_optimizer_configs({"theta": theta}, name, learning_rate, **hyper[name])["theta"]
-        update = OPTIMIZERS[name]
-        costs, diverged = [], False
+        h = History(hyperparameters={"optimizer": name, "learning_rate": learning_rate, **hyper[name]})
+        updater = FlatUpdater(model, name, learning_rate, hyper[name])
+        run_loop(model, X, Y, updater=updater, history=h, learning_rate=learning_rate,
+                 num_epochs=num_epochs, mini_batch_size=size, rng=np.random.default_rng([seed, 1]),
+                 record_every=1, score=False)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            for perm in orders:
-                epoch_costs = []
-                for k in range(0, m, size):
-                    idx = perm[k:k + size]
-                    Xb, Yb = X[:, idx], Y[:, idx]
-                    cost = _flat_loss(model, Xb, Yb, keys, slices, g)
-                    if not np.isfinite(cost):
-                        diverged = True
-                        break
-                    theta, config = update(theta, g, config)
-                    epoch_costs.append(cost)
-                if diverged:
-                    break
-                costs.append(float(np.mean(epoch_costs)))
-            finite = not diverged and np.all(np.isfinite(theta))
-            out["costs"][name] = costs
+            finite = not h.diverged and np.all(np.isfinite(updater.theta))
+            out["costs"][name] = list(h.costs)
             out["diverged"][name] = bool(not finite)
             if finite:
-                out["final_cost"][name] = evaluate(model, X, Y)[0]
-                out["train_acc"][name] = evaluate(model, X, Y)[1]
+                out["final_cost"][name], out["train_acc"][name] = evaluate(model, X, Y)
                 out["dev_acc"][name] = evaluate(model, X_dev, Y_dev)[1] if X_dev is not None else None
             else:
                 out["final_cost"][name] = float("nan")

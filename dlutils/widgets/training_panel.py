@@ -34,13 +34,8 @@ import numpy as np
 
 from .base import Panel, log_slider, float_slider, int_slider
 from ..train.models import DeepNet
-from ..optim.optimizers import OPTIMIZERS, make_optimizer_configs
-from ..optim.mini_batches import random_mini_batches
-from ..train.training import History, _divergence
-from ..train import training as _training
-
-# the training loop validated the data once; skip the per-call checks when the core offers that
-evaluate = getattr(_training, "_evaluate", _training.evaluate)
+from ..train.history import History, _evaluate as evaluate   # data validated once: no per-call checks
+from ..train.training import FlatUpdater, run_loop
 from ..nn.regularization import weight_norm
 from ..plotting import decision_grid, CLASS_COLORS
 
@@ -50,48 +45,24 @@ OPTIMIZER_NAMES = ("gd", "momentum", "rmsprop", "adam")
 BATCH_SIZES = (("full batch", 0), ("16", 16), ("32", 32), ("64", 64), ("128", 128))
 
 
-def flatten_parameters(model):
-    """Put ``model.params`` into ONE flat vector ``theta`` that the dict entries view into.
-
-    Returns ``(keys, slices, theta, g)``: updating ``theta`` in place updates the model, and
-    ``g`` (same size) receives the gradients, so an optimizer rule runs once per step."""
-    keys = list(model.params)
-    theta = np.concatenate([model.params[k].ravel() for k in keys])
-    slices, a = {}, 0
-    for k in keys:
-        shape = model.params[k].shape
-        b = a + model.params[k].size
-        slices[k] = (a, b)
-        model.params[k] = theta[a:b].reshape(shape)   # a view: updating theta updates the model
-        a = b
-    return keys, slices, theta, np.empty_like(theta)
-
-
-def _flat_loss(model, X, Y, keys, slices, g):
-    """``model._loss`` with the gradients copied into the flat buffer ``g``; returns the cost."""
-    cost, grads = model._loss(X, Y)
-    for k in keys:
-        a, b = slices[k]
-        g[a:b] = grads[k].ravel()
-    return cost
-
-
 def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0, keep_prob=1.0,
            optimizer="adam", mini_batch_size=0, num_iterations=1000, seed=0, batchnorm=False,
            hidden_activation="relu", n_records=25, on_record=None):
     """Train a fresh ``DeepNet`` from the initial parameters fixed by ``seed``; return the result dict.
 
     ``mini_batch_size=0`` means full batch. ``num_iterations`` counts gradient steps in both
-    cases. ``on_record(history, model)`` runs ``n_records`` times during training (the panel
-    draws frames there); returning False stops. Divergence never raises: ``result["diverged"]``
+    cases. ``on_record(history, model)`` runs about ``n_records`` times during training (the
+    panel draws frames there); returning False stops. Divergence never raises: ``result["diverged"]``
     and ``result["message"]`` say what happened. Diverged means: a NaN/inf cost, a cost above
     5x the first one + 1 (``dl.train``'s rule; training stops there), or a final cost above
     1.2x the first one.
 
-    Speed (the panel must answer within ~0.5 s): the parameters live in ONE flat vector that
-    ``model.params`` views into, so each step is one ``model._loss`` call (the same maths as
-    everywhere else) plus ONE optimizer update (the same ``dl.adam``/``dl.momentum``/... rules
-    ``dl.train`` uses) instead of one per parameter.
+    The training is ``dl.train``'s own loop (``run_loop``), with the same records
+    (``result["history"].iterations``: full batch 0, k, 2k, ... and the last step). Speed (the
+    panel must answer within ~0.5 s): a ``FlatUpdater`` keeps the parameters in ONE flat vector
+    that ``model.params`` views into, so each step is one ``model._loss`` call (the same maths as
+    everywhere else) plus ONE optimizer update (the same ``dl.adam``/``dl.momentum``/... rules)
+    instead of one per parameter; only the ~``n_records`` records score the whole sets.
     """
     rng = np.random.default_rng(seed)
     model = DeepNet(layer_dims, rng=rng, lambd=lambd, keep_prob=keep_prob, batchnorm=batchnorm,
@@ -99,56 +70,25 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     X, Y = model.check_inputs(X, Y, func="fit_2d")
     if X_dev is not None:
         X_dev, Y_dev = model.check_inputs(X_dev, Y_dev, func="fit_2d")
-    keys, slices, theta, g = flatten_parameters(model)
-    config = make_optimizer_configs({"theta": theta}, optimizer, learning_rate)["theta"]
-    update = OPTIMIZERS[optimizer]
     num_iterations = int(num_iterations)
-    record_every = max(1, num_iterations // n_records)
     m = X.shape[1]
     full = not mini_batch_size or mini_batch_size >= m
     h = History(hyperparameters={"learning_rate": learning_rate, "lambd": lambd, "keep_prob": keep_prob,
                                  "optimizer": optimizer, "mini_batch_size": None if full else mini_batch_size})
-    step, epoch, recent, first_cost = 0, 0, [], None
-    start = time.perf_counter()
-
-    def record():
-        h.add_record(model, X, Y, X_dev, Y_dev, step=step, epoch=epoch, learning_rate=learning_rate,
-                     cost=float(np.mean(recent)) if recent else float("nan"))
-        recent.clear()
-        if on_record is not None and on_record(h, model) is False:
-            h.stopped_early = True
-            return False
-        return True
-
-    going = True
+    updater = FlatUpdater(model, optimizer, learning_rate)
+    run_loop(model, X, Y, updater=updater, history=h, learning_rate=learning_rate,
+             num_epochs=num_iterations if full else None, max_steps=None if full else num_iterations,
+             mini_batch_size=None if full else int(mini_batch_size), rng=rng,
+             record_every=max(1, num_iterations // n_records), record_unit="step",
+             X_dev=X_dev, Y_dev=Y_dev, callback=on_record)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        while going and step < num_iterations:
-            batches = [(X, Y)] if full else random_mini_batches(X, Y, int(mini_batch_size), rng)
-            for Xb, Yb in batches:
-                cost = _flat_loss(model, Xb, Yb, keys, slices, g)
-                if first_cost is None:
-                    first_cost = cost
-                what = _divergence(cost, first_cost)
-                if what:
-                    h.mark_diverged(what, step, learning_rate=float(learning_rate), optimizer=optimizer,
-                                    lambd=float(lambd))
-                    going = False
-                    break
-                theta, config = update(theta, g, config)
-                step += 1
-                recent.append(cost)
-                if step % record_every == 0 or step == num_iterations:
-                    going = record() and step < num_iterations
-                    if not going:
-                        break
-            epoch += 1
         wn = weight_norm(model.params)
+    first_cost = h.first_cost
     if not h.diverged and h.costs and first_cost is not None and h.costs[-1] > 1.2 * first_cost:
         h.diverged = True
         h.message = (f"training failed: the cost went UP from {first_cost:.3g} to {h.costs[-1]:.3g} with "
                      f"learning_rate={learning_rate:g}, optimizer={optimizer} - learning rate too large "
                      f"(steps overshoot, ReLUs die)? Try a value 3-10x smaller.")
-    h.seconds = time.perf_counter() - start
     model.params = {k: v.copy() for k, v in model.params.items()}
     result = {"history": h, "model": model, "diverged": h.diverged, "message": h.message,
               "weight_norm": wn if np.isfinite(wn) else float("nan"),
@@ -156,7 +96,7 @@ def fit_2d(X, Y, X_dev=None, Y_dev=None, *, layer_dims, learning_rate, lambd=0.0
     if np.isfinite(wn) and all(np.all(np.isfinite(v)) for v in model.params.values()):
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             result["train_cost"], result["train_acc"] = evaluate(model, X, Y)
-        if X_dev is not None:
+            if X_dev is not None:
                 result["dev_cost"], result["dev_acc"] = evaluate(model, X_dev, Y_dev)
     return result
 

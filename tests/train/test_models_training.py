@@ -161,33 +161,42 @@ def test_dev_set_is_recorded(rng):
     Xd, Yd = dl.make_moons(rng, m=40)
     net = dl.DeepNet([2, 4, 1], rng=rng)
     h = dl.train(net, X, Y, learning_rate=0.1, num_iterations=20, record_every=10, X_dev=Xd, Y_dev=Yd)
-    assert len(h.dev_costs) == len(h.dev_acc) == 2
+    assert h.iterations == [0, 10, 20] and len(h.dev_costs) == len(h.dev_acc) == 3
     assert h.dev_acc[-1] == dl.evaluate(net, Xd, Yd)[1]
-    assert h.final["dev_acc"] == h.dev_acc[-1] and h.final["steps"] == 20
+    assert h.final["dev_acc"] == h.dev_acc[-1] and h.final["steps"] == h.final["iterations"] == 20
 
 
 # ---- record_every, callbacks --------------------------------------------------------------
 def test_record_every_full_batch(rng):
     X, Y = _data(rng, 2, 10)
     h = dl.train(dl.DeepNet([2, 3, 1], rng=rng), X, Y, learning_rate=0.1, num_iterations=10, record_every=3)
-    assert h.steps == [3, 6, 9, 10]            # every 3 steps, plus the final step
+    assert h.iterations == [0, 3, 6, 9, 10]     # iteration 0, every 3 steps, and the end
+    assert h.steps is h.iterations              # the old name of the same list
     h = dl.train(dl.DeepNet([2, 3, 1], rng=rng), X, Y, learning_rate=0.1, num_iterations=9, record_every=3)
-    assert h.steps == [3, 6, 9]
-    assert len(h.costs) == len(h.train_acc) == len(h.learning_rates) == 3
+    assert h.iterations == [0, 3, 6, 9]
+    assert len(h.costs) == len(h.train_acc) == len(h.learning_rates) == len(h.epochs) == 4
     h = dl.train(dl.DeepNet([2, 3, 1], rng=rng), X, Y, learning_rate=0.1, num_iterations=0)
     assert h.steps == [] and h.final["cost"] is None
 
 
-def test_full_batch_cost_is_cost_at_that_step(rng):
+def test_full_batch_record_belongs_to_its_iteration(rng):
+    """Record j holds the cost AND the accuracy of the parameters after iterations[j] updates."""
     X, Y = _data(rng, 2, 10)
     init = dl.DeepNet([2, 3, 1], rng=rng).params
     seen = []
     net = dl.DeepNet([2, 3, 1], params=init)
-    h = dl.train(net, X, Y, learning_rate=0.1, num_iterations=4, record_every=1,
-                 callback=lambda hist, model: seen.append(len(hist.costs)))
-    assert seen == [1, 2, 3, 4]
-    # cost recorded at step 1 is the cost of the initial parameters
-    assert h.costs[0] == pytest.approx(dl.DeepNet([2, 3, 1], params=init).loss(X, Y)[0])
+    h = dl.train(net, X, Y, learning_rate=0.5, num_iterations=6, record_every=2,
+                 callback=lambda hist, model: seen.append({k: v.copy() for k, v in model.params.items()}))
+    assert h.iterations == [0, 2, 4, 6] and len(seen) == 4
+    for j, it in enumerate(h.iterations):
+        ref = dl.DeepNet([2, 3, 1], params=init)
+        if it:
+            dl.train(ref, X, Y, learning_rate=0.5, num_iterations=it)
+        for k in ref.params:                      # the callback sees the record's parameters
+            np.testing.assert_allclose(seen[j][k], ref.params[k], rtol=1e-12)
+        assert h.costs[j] == pytest.approx(ref.loss(X, Y)[0], rel=1e-12), j
+        assert h.train_acc[j] == dl.evaluate(ref, X, Y)[1]
+    assert h.costs[0] == pytest.approx(dl.DeepNet([2, 3, 1], params=init).loss(X, Y)[0], rel=1e-12)
 
 
 def test_callback_false_stops_early(rng):
@@ -200,7 +209,7 @@ def test_callback_false_stops_early(rng):
 
     h = dl.train(dl.DeepNet([2, 3, 1], rng=rng), X, Y, learning_rate=0.1, num_iterations=100,
                  record_every=5, callback=cb)
-    assert calls == [5, 10] and h.steps == [5, 10] and h.stopped_early
+    assert calls == [0, 5] and h.iterations == [0, 5] and h.stopped_early
     h = dl.train(dl.DeepNet([2, 3, 1], rng=rng), X, Y, learning_rate=0.1, mini_batch_size=4,
                  num_epochs=50, rng=rng, record_every=1, callback=lambda hist, model: False)
     assert h.epochs == [0] and h.stopped_early
@@ -210,7 +219,7 @@ def test_callback_none_return_keeps_going(rng):
     X, Y = _data(rng, 2, 10)
     h = dl.train(dl.DeepNet([2, 3, 1], rng=rng), X, Y, learning_rate=0.1, num_iterations=20,
                  record_every=5, callback=lambda hist, model: None)
-    assert h.steps == [5, 10, 15, 20] and not h.stopped_early
+    assert h.iterations == [0, 5, 10, 15, 20] and not h.stopped_early
 
 
 # ---- divergence ---------------------------------------------------------------------------

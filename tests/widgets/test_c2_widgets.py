@@ -38,6 +38,25 @@ def test_fit_2d_matches_dl_train(noisy, kw):
         np.testing.assert_allclose(r["model"].params[k], model.params[k], rtol=1e-9, atol=1e-12)
 
 
+def test_fit_2d_records_like_dl_train(noisy):
+    """fit_2d runs dl.train's loop: full batch records iteration 0, every k steps and the end, with
+    the same costs dl.train records; mini-batches record every k steps (mean batch cost)."""
+    X, Y, Xd, Yd = noisy
+    r = fit_2d(X, Y, Xd, Yd, layer_dims=[2, 20, 3, 1], learning_rate=0.01, num_iterations=100,
+               n_records=4, seed=2)
+    h = r["history"]
+    assert h.iterations == [0, 25, 50, 75, 100] and len(h.train_acc) == len(h.dev_acc) == 5
+    model = dl.DeepNet([2, 20, 3, 1], rng=np.random.default_rng(2))
+    ref = dl.train(model, X, Y, learning_rate=0.01, num_iterations=100, optimizer="adam", record_every=25,
+                   X_dev=Xd, Y_dev=Yd)
+    np.testing.assert_allclose(h.costs, ref.costs, rtol=1e-10)
+    np.testing.assert_allclose(h.dev_acc, ref.dev_acc)
+    assert r["train_acc"] == ref.train_acc[-1] and r["dev_cost"] == pytest.approx(ref.dev_costs[-1])
+    mb = fit_2d(X, Y, Xd, Yd, layer_dims=[2, 20, 3, 1], learning_rate=0.01, num_iterations=100,
+                n_records=4, mini_batch_size=64, seed=2)["history"]
+    assert mb.iterations == [25, 50, 75, 100] and mb.epochs == [6, 12, 18, 24]   # 4 batches per epoch
+
+
 def test_fit_2d_same_seed_same_result_and_batchnorm_path(noisy):
     X, Y, Xd, Yd = noisy
     a = fit_2d(X, Y, Xd, Yd, layer_dims=[2, 20, 3, 1], learning_rate=0.01, num_iterations=200, seed=3)
