@@ -12,5 +12,12 @@ from .lstm import *  # noqa: F401,F403
 from .recurrent_layers import *  # noqa: F401,F403
 from .conv import *  # noqa: F401,F403
 from .pooling import *  # noqa: F401,F403
+from .layer import *  # noqa: F401,F403
+from .conv_layers import *  # noqa: F401,F403
+from .pooling_layers import *  # noqa: F401,F403
+from .flatten import *  # noqa: F401,F403
+from .depthwise import *  # noqa: F401,F403
+from .residual import *  # noqa: F401,F403
+from .inception import *  # noqa: F401,F403
 from .autodiff import *  # noqa: F401,F403
 from .conv1d import *  # noqa: F401,F403

@@ -38,6 +38,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..validation import check_array
+from .layer import Layer
 
 __all__ = ["batchnorm_param", "batchnorm_forward", "batchnorm_backward", "BatchNormCache", "BatchNorm"]
 
@@ -132,28 +133,75 @@ def batchnorm_backward(dout, cache):
     return dZ, dgamma, dbeta
 
 # -- layer for dl.Sequential -------------------------------------------------------------
-# Layer protocol (see dlutils/train/sequential.py): build(n_in, index, rng) -> (params, n_out);
-# forward(A, params, model, training) -> (out, cache); backward(dout, cache, params, need_dA) -> (dA, grads).
-class BatchNorm:
-    """Batch norm over the examples of each unit, learnable ``gamma``/``beta``."""
+# Layer protocol: see dlutils/nn/layer.py.
+class BatchNorm(Layer):
+    """Batch norm with learnable ``gamma``/``beta``, one pair per unit or channel.
+
+    - dense ``(n, m)``: statistics per unit over the ``m`` examples (the lecture's BN on ``Z``);
+    - conv ``(m, n_H, n_W, n_C)``: per CHANNEL over ``m``, ``n_H`` and ``n_W`` (every position
+      of a feature map shares its filter, so it shares the normalization);
+    - sequences ``(n, m, T)``: per unit over ``m`` and ``T``.
+
+    ``gamma``/``beta`` are ``(n_C, 1)`` columns either way, so the maths is ``batchnorm_forward``
+    on the volume viewed as ``(n_C, m n_H n_W)``. Running averages live in
+    ``model.bn_state[key]`` (``states()``). A frozen layer (``trainable=False``) normalizes with
+    its running averages, as frameworks do when fine-tuning.
+    """
     kind = "BatchNorm"
 
-    def __init__(self, momentum=0.9, epsilon=1e-5):
-        self.momentum, self.epsilon = momentum, epsilon
+    def __init__(self, momentum=0.9, epsilon=1e-5, trainable=True):
+        super().__init__()
+        batchnorm_param(1, momentum, epsilon)    # validates the settings
+        self.momentum, self.epsilon, self.trainable = momentum, epsilon, trainable
 
-    def build(self, n_in, index, rng):
-        self.gamma, self.beta, self.index = f"gamma{index}", f"beta{index}", index
-        self.n = n_in
-        return {self.gamma: np.ones((n_in, 1)), self.beta: np.zeros((n_in, 1))}, n_in
+    @staticmethod
+    def _units(in_shape):
+        shape = (int(in_shape),) if np.ndim(in_shape) == 0 else tuple(in_shape)
+        if len(shape) not in (1, 2, 3):
+            raise ValueError(f"BatchNorm: expected a per-example shape (n,), (n, T) or (n_H, n_W, n_C), "
+                             f"got {shape}.")
+        return shape, shape[-1] if len(shape) == 3 else shape[0]
+
+    def count(self, in_shape):
+        shape, n = self._units(in_shape)
+        return 2 * n, shape, 0
+
+    def build(self, in_shape, index, rng):
+        shape, n = self._units(in_shape)
+        if isinstance(index, str):
+            self.gamma, self.beta = f"{index}_gamma", f"{index}_beta"
+        else:
+            self.gamma, self.beta = f"gamma{index}", f"beta{index}"
+        self.index, self.n, self.ndim = index, n, len(shape)
+        self.weight_keys, self.param_keys = [], [self.gamma, self.beta]
+        return {self.gamma: np.ones((n, 1)), self.beta: np.zeros((n, 1))}, \
+            (shape[0] if np.ndim(in_shape) == 0 else shape)
+
+    def states(self):
+        return {self.index: batchnorm_param(self.n, self.momentum, self.epsilon)}
 
     def forward(self, A, params, model, training):
         state = model.bn_state[self.index]
-        return batchnorm_forward(A, params[self.gamma], params[self.beta], state,
-                                 mode="train" if training else "test")
+        mode = "train" if training and self.trainable else "test"
+        if A.ndim == 2:
+            return batchnorm_forward(A, params[self.gamma], params[self.beta], state, mode=mode)
+        if A.ndim == 4:       # channels last: rows of the (m n_H n_W, n_C) view are positions
+            Z = A.reshape(-1, A.shape[3]).T
+        else:                 # (n, m, T): every step is a column
+            Z = A.reshape(A.shape[0], -1)
+        out, cache = batchnorm_forward(Z, params[self.gamma], params[self.beta], state, mode=mode)
+        out = out.T.reshape(A.shape) if A.ndim == 4 else out.reshape(A.shape)
+        return out, (cache, A.shape)
 
     def backward(self, dout, cache, params, need_dA=True):
-        dZ, dg, db = batchnorm_backward(dout, cache)
-        return dZ, {self.gamma: dg, self.beta: db}
+        if isinstance(cache, BatchNormCache):
+            dZ, dg, db = batchnorm_backward(dout, cache)
+            return dZ, {self.gamma: dg, self.beta: db}
+        cache, shape = cache
+        d2 = dout.reshape(-1, shape[3]).T if len(shape) == 4 else dout.reshape(shape[0], -1)
+        dZ, dg, db = batchnorm_backward(d2, cache)
+        dA = dZ.T.reshape(shape) if len(shape) == 4 else dZ.reshape(shape)
+        return dA, {self.gamma: dg, self.beta: db}
 
     def describe(self):
         return "BatchNorm()"

@@ -17,6 +17,7 @@ import numpy as np
 from .activations import get_activation
 from ..validation import check_array
 from .initializers import initialize_parameters
+from .layer import Layer
 
 __all__ = [
     "linear_forward", "linear_backward", "linear_activation_forward",
@@ -156,36 +157,76 @@ def L_model_backward(dAL, caches, dZL=None):
     return grads
 
 # -- layer for dl.Sequential -------------------------------------------------------------
-# Layer protocol (see dlutils/train/sequential.py): build(n_in, index, rng) -> (params, n_out);
-# forward(A, params, model, training) -> (out, cache); backward(dout, cache, params, need_dA) -> (dA, grads).
-class Dense:
-    """``A = g(W A_prev + b)`` with ``W`` of shape ``(n_out, n_in)``; ``activation=None`` is linear."""
+# Layer protocol: see dlutils/nn/layer.py. Per-example input (n_in,) -> batch (n_in, m), or a
+# sequence (n_in, T) -> batch (n_in, m, T): then the same W, b apply to every time step.
+class Dense(Layer):
+    """``A = g(W A_prev + b)`` with ``W`` of shape ``(n_out, n_in)``; ``activation=None`` is linear.
+
+    On a sequence batch ``(n_in, m, T)`` it is applied to every step (output ``(n_out, m, T)``).
+    Keys: ``W{k}``/``b{k}`` for the k-th Dense layer (``{prefix}_W`` inside a block).
+    """
     kind = "Dense"
 
-    def __init__(self, n_out, activation=None, initializer="he"):
-        if int(n_out) != n_out or n_out < 1:
+    def __init__(self, n_out, activation=None, initializer="he", trainable=True):
+        super().__init__()
+        if isinstance(n_out, bool) or not isinstance(n_out, (int, np.integer, float)) \
+                or int(n_out) != n_out or n_out < 1:
             raise ValueError(f"Dense: n_out must be a positive int (number of units), got {n_out!r}.")
         if activation is not None:
             get_activation(activation, "Dense")
         self.n_out, self.activation, self.initializer = int(n_out), activation, initializer
+        self.trainable = trainable
 
-    def build(self, n_in, index, rng):
-        self.W, self.b = f"W{index}", f"b{index}"
-        p = initialize_parameters([n_in, self.n_out], self.initializer, rng)
-        return {self.W: p["W1"], self.b: p["b1"]}, self.n_out
+    def _in(self, in_shape):
+        shape = (int(in_shape),) if np.ndim(in_shape) == 0 else tuple(in_shape)
+        if len(shape) not in (1, 2):
+            raise ValueError(
+                f"Dense: expected per-example input (n,) or a sequence (n, T), got {shape}; conv "
+                f"volumes (n_H, n_W, n_C) need dl.Flatten() or dl.GlobalAveragePooling2D() first.")
+        return shape
+
+    def output_shape(self, in_shape):
+        return (self.n_out,) + self._in(in_shape)[1:]
+
+    def count(self, in_shape):
+        shape = self._in(in_shape)
+        steps = shape[1] if len(shape) == 2 and shape[1] is not None else 1
+        return shape[0] * self.n_out + self.n_out, self.output_shape(shape), shape[0] * self.n_out * steps
+
+    def build(self, in_shape, index, rng):
+        shape = self._in(in_shape)
+        if isinstance(index, str):
+            self.W, self.b = f"{index}_W", f"{index}_b"
+        else:
+            self.W, self.b = f"W{index}", f"b{index}"
+        p = initialize_parameters([shape[0], self.n_out], self.initializer, rng)
+        self.weight_keys, self.param_keys = [self.W], [self.W, self.b]
+        out = self.output_shape(shape)
+        return {self.W: p["W1"], self.b: p["b1"]}, (out[0] if np.ndim(in_shape) == 0 else out)
 
     def forward(self, A, params, model, training, logits=False):
-        Z = params[self.W] @ A + params[self.b]
+        shape = A.shape
+        A2 = A.reshape(shape[0], -1) if A.ndim != 2 else A      # every step is a column
+        Z = params[self.W] @ A2 + params[self.b]
         if logits or self.activation is None:
-            return Z, (A, None)
-        out, act = get_activation(self.activation)[0](Z)
-        return out, (A, act)
+            out, act = Z, None
+        else:
+            out, act = get_activation(self.activation)[0](Z)
+        if A.ndim != 2:
+            out = out.reshape((self.n_out,) + shape[1:])
+        return out, (A2, act, shape)
 
     def backward(self, dout, cache, params, need_dA=True):
-        A, act = cache   # act is None for a linear layer and for the logits of the last layer
-        dZ = dout if act is None else get_activation(self.activation)[1](dout, act)
-        grads = {self.W: dZ @ A.T, self.b: dZ.sum(axis=1, keepdims=True)}
-        return (params[self.W].T @ dZ if need_dA else None), grads
+        A2, act, shape = cache  # act is None for a linear layer and for the logits of the last layer
+        d2 = dout.reshape(dout.shape[0], -1) if dout.ndim != 2 else dout
+        dZ = d2 if act is None else get_activation(self.activation)[1](d2, act)
+        grads = {self.W: dZ @ A2.T, self.b: dZ.sum(axis=1, keepdims=True)}
+        dA = None
+        if need_dA:
+            dA = params[self.W].T @ dZ
+            if len(shape) != 2:
+                dA = dA.reshape(shape)
+        return dA, grads
 
     def describe(self):
         return f"Dense({self.n_out}, {self.activation or 'linear'})"

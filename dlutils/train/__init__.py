@@ -4,6 +4,9 @@ from .models import *  # noqa: F401,F403
 from .training import *  # noqa: F401,F403
 from .history import *  # noqa: F401,F403
 from .callbacks import *  # noqa: F401,F403
+from .summary import *  # noqa: F401,F403
+from .architectures import *  # noqa: F401,F403
+from .weights import *  # noqa: F401,F403
 from .sequential import *  # noqa: F401,F403
 from .gradient_check import *  # noqa: F401,F403
 from .tuning import *  # noqa: F401,F403

@@ -32,13 +32,13 @@ Layout: ``X`` is ``(n_x, m)``, one example per column. Taught in: c2/07_softmax_
 import numpy as np
 
 from ..nn.activations import sigmoid, softmax
-from ..nn.batchnorm import batchnorm_param, BatchNorm
 from ..nn.dense import Dense
 from ..nn.losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits
-from ..nn.regularization import l2_cost
+from ..nn.layer import batch_shape
 from ..validation import check_array, check_labels, check_positive, check_rng
 from .callbacks import ProgressBar
 from .models import Model
+from .summary import count_network, layer_count, NetworkCount
 from .training import train
 from . import training as _training
 
@@ -47,45 +47,119 @@ __all__ = ["Sequential", "LOSSES"]
 LOSSES = {"softmax_cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
 
 
+def _input_shape(func, input_shape, input_dim):
+    """Per-example input shape as a tuple: ``(n_x,)``, ``(n_H, n_W, n_C)`` or ``(n_x, T_x)``."""
+    if input_shape is None and input_dim is None:
+        raise ValueError(f"{func}: give input_shape, the shape of ONE example: (n_x,) for dense inputs "
+                         f"(n_x, m), (n_H, n_W, n_C) for images (m, n_H, n_W, n_C), (n_x, T_x) for "
+                         f"sequences (n_x, m, T_x); input_dim=n_x is the old spelling of (n_x,).")
+    if input_shape is not None and input_dim is not None:
+        raise ValueError(f"{func}: give input_shape or input_dim, not both (input_dim=n_x means "
+                         f"input_shape=(n_x,)).")
+    if input_dim is not None:
+        if isinstance(input_dim, (tuple, list)) or int(input_dim) != input_dim or input_dim < 1:
+            raise ValueError(f"{func}: input_dim must be the positive number of features n_x, got "
+                             f"{input_dim!r}; for images use input_shape=(n_H, n_W, n_C).")
+        return (int(input_dim),)
+    shape = tuple(input_shape) if isinstance(input_shape, (tuple, list)) else (input_shape,)
+    ok = len(shape) in (1, 2, 3)
+    for i, d in enumerate(shape):
+        if d is None and len(shape) == 2 and i == 1:
+            continue                       # sequences of any length
+        try:
+            ok = ok and not isinstance(d, bool) and int(d) == d and d >= 1
+        except (TypeError, ValueError):
+            ok = False
+    if not ok:
+        raise ValueError(f"{func}: input_shape must be the shape of one example - (n_x,), "
+                         f"(n_H, n_W, n_C) or (n_x, T_x) with positive ints - got {input_shape!r}.")
+    return tuple(None if d is None else int(d) for d in shape)
+
+
+def _check_batch(func, X, shape):
+    """``X`` laid out as ``(m, n_H, n_W, n_C)`` (images) or ``(n_x, m, T_x)`` (sequences)."""
+    X = check_array(func, "X", X, finite=True)
+    if len(shape) == 3:
+        n_H, n_W, n_C = shape
+        want = f"(m, {n_H}, {n_W}, {n_C})"
+        if X.ndim == 2:
+            raise ValueError(f"{func}: X has shape {X.shape}, a dense (n_x, m) array, but this conv model "
+                             f"takes images {want}; reshape with X.T.reshape(-1, {n_H}, {n_W}, {n_C}) "
+                             f"(or keep the images as loaded).")
+        if X.ndim != 4:
+            fix = " - for one image add the example axis with X[None]" if X.shape == shape else ""
+            raise ValueError(f"{func}: X has shape {X.shape} but this conv model takes {want}{fix}.")
+        if X.shape[1:] != shape:
+            fix = ""
+            if X.shape[1:] == (n_C, n_H, n_W):
+                fix = " - did you pass (m, n_C, n_H, n_W)? try X.transpose(0, 2, 3, 1)"
+            elif X.shape[:3] == shape:
+                fix = " - the examples go first: try X.transpose(3, 0, 1, 2)"
+            raise ValueError(f"{func}: X has shape {X.shape} but the model was built for "
+                             f"input_shape={shape}, i.e. X of shape {want}{fix}.")
+        return X
+    n_x, T = shape
+    if X.ndim != 3 or X.shape[0] != n_x or (T is not None and X.shape[2] != T):
+        fix = ""
+        if X.ndim == 3 and X.shape[1] == n_x:
+            fix = " - did you pass (m, n_x, T_x)? try X.transpose(1, 0, 2)"
+        raise ValueError(f"{func}: X has shape {X.shape} but this sequence model takes "
+                         f"(n_x, m, T_x) = ({n_x}, m, {'T_x' if T is None else T}){fix}.")
+    return X
+
+
 # -- the model -----------------------------------------------------------------------------
 class Sequential(Model):
     """Layers applied in order, a loss, and the model contract. See the module docstring."""
 
-    def __init__(self, layers, input_dim, loss="softmax_cross_entropy", rng=None, lambd=0.0):
+    def __init__(self, layers, input_shape=None, loss="softmax_cross_entropy", rng=None, lambd=0.0, *,
+                 input_dim=None):
         func = "Sequential"
         if loss not in LOSSES:
             raise ValueError(f"{func}: loss must be one of {sorted(LOSSES)}, got {loss!r}.")
         layers = list(layers)
         if not layers or not all(hasattr(l, "forward") and hasattr(l, "build") for l in layers):
-            raise ValueError(f"{func}: layers must be a non-empty list of dl.Dense / dl.Dropout / "
-                             f"dl.BatchNorm / dl.Activation objects, got {layers!r}.")
-        if int(input_dim) != input_dim or input_dim < 1:
-            raise ValueError(f"{func}: input_dim must be the positive number of features n_x, got {input_dim!r}.")
+            raise ValueError(f"{func}: layers must be a non-empty list of layer objects (dl.Dense, "
+                             f"dl.Conv2D, dl.MaxPool2D, dl.Flatten, dl.BatchNorm, dl.Activation, ...), "
+                             f"got {layers!r}.")
+        self.input_shape = _input_shape(func, input_shape, input_dim)
+        self.input_dim = self.input_shape[0] if len(self.input_shape) == 1 else None
+        self.batch_axis = 0 if len(self.input_shape) == 3 else 1
         self.output = LOSSES[loss]
         last = layers[-1]
-        if not isinstance(last, Dense) or last.activation not in (None, "linear", self.output):
+        if getattr(last, "activation", "?") not in (None, "linear", self.output) or \
+                not (isinstance(last, Dense) or getattr(last, "supports_logits", False)):
             raise ValueError(f"{func}: with loss={loss!r} the last layer must be "
                              f"dl.Dense(n, activation={self.output!r}) (or activation=None, logits), "
                              f"got {last.describe() if hasattr(last, 'describe') else last!r}.")
-        if self.output == "sigmoid" and last.n_out != 1:
-            raise ValueError(f"{func}: binary_cross_entropy needs 1 output unit, the last layer has "
-                             f"{last.n_out}; use loss='softmax_cross_entropy' for several classes.")
         check_rng(func, rng)
         self.layers, self.loss_name, self.rng = layers, loss, rng
         self.lambd = check_positive(func, "lambd", lambd, allow_zero=True)
-        self.input_dim = int(input_dim)
         self.params, self.bn_state, self.shapes = {}, {}, []
         counts = {}
-        n = self.input_dim
+        shape = self.input_shape
         for layer in layers:
-            kind = "BatchNorm" if isinstance(layer, BatchNorm) else layer.kind
+            kind = getattr(layer, "kind", type(layer).__name__)
             counts[kind] = counts.get(kind, 0) + 1
-            p, n = layer.build(n, counts[kind], rng)
-            if isinstance(layer, BatchNorm):
-                self.bn_state[layer.index] = batchnorm_param(n, layer.momentum, layer.epsilon)
+            before = set(self.params)
+            p, shape = layer.build(shape, counts[kind], rng)
+            shape = tuple(shape) if isinstance(shape, (tuple, list)) else (int(shape),)
+            clash = before & set(p)
+            if clash:
+                raise ValueError(f"{func}: parameter keys {sorted(clash)} of {layer.describe()} are already "
+                                 f"used by an earlier layer; give each layer its own object.")
+            if hasattr(layer, "states"):
+                self.bn_state.update(layer.states())
             self.params.update(p)
-            self.shapes.append(n)
-        self.n_y = n
+            self.shapes.append(shape)
+        if len(shape) not in (1, 2):
+            raise ValueError(f"{func}: the last layer gives per-example shape {shape}, but the loss needs "
+                             f"(n_y,) or per step (n_y, T); end a conv net with dl.Flatten() (or "
+                             f"dl.GlobalAveragePooling2D()) and dl.Dense(n_y).")
+        self.n_y = shape[0]
+        if self.output == "sigmoid" and self.n_y != 1:
+            raise ValueError(f"{func}: binary_cross_entropy needs 1 output unit, the last layer has "
+                             f"{self.n_y}; use loss='softmax_cross_entropy' for several classes.")
         self.history = None
 
     # -- model contract -------------------------------------------------------------------
@@ -93,26 +167,33 @@ class Sequential(Model):
         if Y is None:
             return None
         Y = np.asarray(Y)
-        if self.output == "softmax" and Y.ndim == 2 and Y.shape[0] == 1 and self.n_y > 1:
+        if self.output == "softmax" and Y.ndim in (2, 3) and Y.shape[0] == 1 and self.n_y > 1:
             if Y.size and (Y.min() < 0 or Y.max() >= self.n_y):
                 raise ValueError(f"Sequential: labels must lie in 0..{self.n_y - 1} for {self.n_y} classes, "
                                  f"got {Y.min()}..{Y.max()}.")
-            Y = one_hot(Y, self.n_y)
+            Y = one_hot(Y.reshape(1, -1), self.n_y).reshape((self.n_y,) + Y.shape[1:])
         return Y
 
     def check_inputs(self, X, Y=None, func="Sequential.loss"):
-        X = check_array(func, "X", X, ndim=2, hint="X must be (n_x, m), one example per column.")
-        if X.shape[0] != self.input_dim:
-            hint = " - one example per column: did you mean X.T?" if X.shape[1] == self.input_dim else ""
-            raise ValueError(f"{func}: X has shape {X.shape} but the model expects input_dim = "
-                             f"{self.input_dim} rows{hint}")
+        shape = self.input_shape
+        if len(shape) == 1:
+            X = check_array(func, "X", X, ndim=2, hint="X must be (n_x, m), one example per column.")
+            if X.shape[0] != self.input_dim:
+                hint = " - one example per column: did you mean X.T?" if X.shape[1] == self.input_dim else ""
+                raise ValueError(f"{func}: X has shape {X.shape} but the model expects input_dim = "
+                                 f"{self.input_dim} rows{hint}")
+        else:
+            X = _check_batch(func, X, shape)
+        m = X.shape[self.batch_axis]
         if Y is None:
             return X, None
-        Y = check_array(func, "Y", self._prepare_Y(Y, X.shape[1]), ndim=2,
-                        hint="Y must be (n_y, m); reshape labels with Y.reshape(1, -1).")
-        if Y.shape != (self.n_y, X.shape[1]):
-            raise ValueError(f"{func}: Y has shape {Y.shape}, expected ({self.n_y}, {X.shape[1]}) for X "
-                             f"of shape {X.shape}" + (" - did you pass Y.T?" if Y.shape[::-1] == (self.n_y, X.shape[1]) else ""))
+        want = (self.n_y, m) + tuple(self.shapes[-1][1:])
+        Y = check_array(func, "Y", self._prepare_Y(Y, m), ndim=len(want),
+                        hint=f"Y must be {batch_shape(self.shapes[-1])} with m = {m}"
+                             + ("; reshape labels with Y.reshape(1, -1)." if len(want) == 2 else "."))
+        if Y.shape[:2] != want[:2] or any(w is not None and w != y for w, y in zip(want[2:], Y.shape[2:])):
+            raise ValueError(f"{func}: Y has shape {Y.shape}, expected {tuple(want)} for X of shape {X.shape}"
+                             + (" - did you pass Y.T?" if Y.shape[::-1] == tuple(want) else ""))
         if self.output == "sigmoid":
             check_labels(func, "Y", Y)
         return X, Y
@@ -129,22 +210,38 @@ class Sequential(Model):
             caches.append(cache)
         if not training:
             return sigmoid(A) if self.output == "sigmoid" else softmax(A)
+        shape = A.shape                   # (n_y, m) or per step (n_y, m, T): average over m and T
+        A2, Y2 = (A, Y) if A.ndim == 2 else (A.reshape(shape[0], -1), Y.reshape(shape[0], -1))
         if self.output == "sigmoid":
-            cost, dA = sigmoid_cross_entropy_with_logits(A, Y)
+            cost, dA = sigmoid_cross_entropy_with_logits(A2, Y2)
         else:
-            cost, dA = softmax_cross_entropy_with_logits(A, Y)
-        m = X.shape[1]
-        cost += l2_cost(params, self.lambd, m)
-        grads = {}
-        for i in range(last, -1, -1):
-            layer = self.layers[i]
-            dA, g = layer.backward(dA, caches[i], params, need_dA=i > 0)
-            grads.update(g)
+            cost, dA = softmax_cross_entropy_with_logits(A2, Y2)
+        dA = dA.reshape(shape)
+        m = X.shape[self.batch_axis]
+        weights = [k for l in self.layers for k in getattr(l, "weight_keys", ())]
         if self.lambd:
-            for k in grads:
-                if k.startswith("W") and k[1:].isdigit():
+            cost += self.lambd / (2 * m) * sum(float(np.sum(np.square(params[k]))) for k in weights)
+        # backpropagate only as far as the first trainable layer
+        first = next((i for i, l in enumerate(self.layers) if getattr(l, "trainable", True)), len(self.layers))
+        grads = {}
+        for i in range(last, first - 1, -1):
+            layer = self.layers[i]
+            dA, g = layer.backward(dA, caches[i], params, need_dA=i > first)
+            if getattr(layer, "trainable", True):
+                grads.update(g)
+        if self.lambd:
+            for k in weights:
+                if k in grads:
                     grads[k] = grads[k] + (self.lambd / m) * params[k]
-        return cost, {k: grads[k] for k in params}
+        return cost, {k: grads[k] for k in params if k in grads}
+
+    def trainable_keys(self):
+        """The parameter keys that ``loss`` returns gradients for (frozen layers excluded)."""
+        keys = set()
+        for layer in self.layers:
+            if getattr(layer, "trainable", True):
+                keys.update(getattr(layer, "param_keys", ()))
+        return [k for k in self.params if k in keys]
 
 
     def evaluate(self, X, Y):
@@ -215,23 +312,41 @@ class Sequential(Model):
     def count_params(self):
         return int(sum(v.size for v in self.params.values()))
 
+    def count(self):
+        """A ``dl.NetworkCount``: per layer output shape, parameters and multiply-adds per example."""
+        counted = NetworkCount(input_shape=self.input_shape)
+        shape = self.input_shape
+        for layer, out in zip(self.layers, self.shapes):
+            keys = list(getattr(layer, "param_keys", None) or
+                        [k for k in (getattr(layer, a, None) for a in ("W", "b", "gamma", "beta")) if k])
+            n = sum(self.params[k].size for k in keys if k in self.params)
+            madds = layer_count(layer, shape)[2] if hasattr(layer, "count") else 0
+            frozen = "" if getattr(layer, "trainable", True) else " [frozen]"
+            counted.rows.append((layer.describe() + frozen, out, n, madds))
+            counted.names.append(keys if len(keys) <= 4 else keys[:2] + [f"... {len(keys)} arrays"])
+            counted.total_params += n
+            counted.total_multiply_adds += madds
+            shape = out
+        counted.footer = f"loss: {self.loss_name}" + (f", L2 lambd={self.lambd:g}" if self.lambd else "")
+        return counted
+
+    @staticmethod
+    def describe_network(layers, input_shape, print_it=True):
+        """``summary()`` of a network from its layer list alone, allocating no weights."""
+        counted = count_network(layers, input_shape)
+        if print_it:
+            print(counted.table())
+            return None
+        return counted
+
     def summary(self, print_it=True):
-        """Table of layers, output shapes ``(n, m)`` and parameter counts (printed; returned if not)."""
-        rows = [("Input", f"({self.input_dim}, m)", 0, "")]
-        for layer, n in zip(self.layers, self.shapes):
-            names = [k for k in (getattr(layer, a, None) for a in ("W", "b", "gamma", "beta")) if k]
-            count = sum(self.params[k].size for k in names)
-            rows.append((layer.describe(), f"({n}, m)", count, ", ".join(names)))
-        w = max(len(r[0]) for r in rows) + 2
-        lines = [f"{'layer':<{w}}{'output shape':<16}{'params':>10}  names", "-" * (w + 40)]
-        lines += [f"{a:<{w}}{b:<16}{c:>10,}  {d}" for a, b, c, d in rows]
-        lines += ["-" * (w + 40), f"total parameters: {self.count_params():,}   loss: {self.loss_name}"
-                  + (f", L2 lambd={self.lambd:g}" if self.lambd else "")]
-        text = "\n".join(lines)
+        """Table of layers, output shapes (batch layout), parameters and multiply-adds per example
+        (printed; returned as text if ``print_it=False``)."""
+        text = self.count().table()
         if print_it:
             print(text)
             return None
         return text
 
     def __repr__(self):
-        return f"Sequential([{', '.join(l.describe() for l in self.layers)}], input_dim={self.input_dim})"
+        return f"Sequential([{', '.join(l.describe() for l in self.layers)}], input_shape={self.input_shape})"
