@@ -397,9 +397,11 @@ def grade(folder="learner", out=None):
     counts = {"passed": 0, "failed": 0, "not attempted": 0}
     for p in paths:
         print(f"{p}", file=out)
-        for i, name, status, message in grade_notebook(p):
+        rows = grade_notebook(p)
+        width = max([len(name) for _, name, _, _ in rows] + [10])
+        for i, name, status, message in rows:
             counts[status] += 1
-            print(f"  {name:32s} {status:14s} {message}".rstrip(), file=out)
+            print(f"  {name:{width}s}  {status:13s}  {message}".rstrip(), file=out)
     print(f"{counts['passed']} passed, {counts['failed']} failed, {counts['not attempted']} not attempted",
           file=out)
     return 1 if counts["failed"] else 0

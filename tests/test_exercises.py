@@ -310,8 +310,12 @@ def test_exercise_functions_have_docstrings(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     missing = []
     for i in ex.solution_cells(nb):
-        for node in ast.walk(ast.parse(ex._cell_source(nb["cells"][i]))):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not ast.get_docstring(node):
+        tree = ast.parse(ex._cell_source(nb["cells"][i]))
+        top = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+        top += [m for c in top if isinstance(c, ast.ClassDef) for m in c.body
+                if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]      # methods; nested helpers are free
+        for node in top:
+            if not ast.get_docstring(node):
                 missing.append(f"cell {i}: {node.name}")
     assert not missing, f"{path.name}: exercise functions without a docstring (the learner's only spec): {missing}"
 
@@ -324,3 +328,61 @@ def test_course_1_and_2_exercises_have_hints(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     missing = [i for i in ex.solution_cells(nb) if len(nb["cells"][i]["metadata"].get("hint", "")) < 20]
     assert not missing, f"{path.name}: solution cells without a hint in their metadata: {missing}"
+
+
+# -- the grader: python -m dlutils.exercises grade [DIR] ----------------------------------------
+GRADE_NBS = [ROOT / "notebooks" / "c1_neural_networks_and_deep_learning" / "01_numpy_and_vectorization.ipynb",
+             ROOT / "notebooks" / "c2_improving_deep_neural_networks" / "03_gradient_checking.ipynb"]
+
+
+def _grade(folder):
+    import io
+    out = io.StringIO()
+    rc = ex.grade(folder, out=out)
+    return rc, out.getvalue()
+
+
+def test_is_stub_tells_a_stub_from_an_attempt():
+    src = "def f(x):\n    \"\"\"Doc.\"\"\"\n    return 2 * x\n\n\ndef g(x):\n    return x\n"
+    assert ex.is_stub(ex.make_stub(src, "hint")) and not ex.is_stub(src)
+    half = ex.make_stub(src, "hint").replace("raise NotImplementedError('hint')", "return 1", 1)
+    assert not ex.is_stub(half), "one function written counts as attempted"
+
+
+@pytest.mark.slow
+def test_grade_fresh_copies_solutions_and_one_wrong_answer(tmp_path):
+    learner = tmp_path / "learner"
+    copies = ex.make_learner_copies(GRADE_NBS, learner)
+    n_ex = sum(len(ex.solution_cells(json.loads(p.read_text()))) for p in GRADE_NBS)
+    rc, text = _grade(learner)
+    assert rc == 0 and f"0 passed, 0 failed, {n_ex} not attempted" in text, text
+    # the solutions themselves: every exercise passes
+    solved = tmp_path / "solved"
+    for p in GRADE_NBS:
+        (solved / p.parent.name).mkdir(parents=True, exist_ok=True)
+        (solved / p.parent.name / p.name).write_text(p.read_text())
+    rc, text = _grade(solved)
+    assert rc == 0 and f"{n_ex} passed, 0 failed, 0 not attempted" in text, text
+    # a learner copy with one wrong answer (from the catalogue) in place of one stub
+    wrong = load_catalogue(GRADE_NBS[0])["sigmoid"][0][1]
+    nb = json.loads(copies[0].read_text())
+    i = ex.exercise_cells(nb)[0]
+    nb["cells"][i]["source"] = wrong
+    copies[0].write_text(json.dumps(nb))
+    rc, text = _grade(learner)
+    assert rc == 1, text
+    line = next(l for l in text.splitlines() if l.strip().startswith("sigmoid "))
+    assert "failed" in line and "AssertionError: sigmoid(z)" in line, line
+    assert f"0 passed, 1 failed, {n_ex - 1} not attempted" in text, text
+
+
+def test_grade_cli(tmp_path):
+    import subprocess
+    learner = tmp_path / "learner"
+    ex.make_learner_copies(GRADE_NBS[:1], learner)
+    r = subprocess.run([sys.executable, "-m", "dlutils.exercises", "grade", str(learner)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and "not attempted" in r.stdout, r.stdout + r.stderr
+    r = subprocess.run([sys.executable, "-m", "dlutils.exercises", "grade", str(tmp_path / "nowhere")], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "make learner copies first" in r.stderr
