@@ -10,3 +10,4 @@ from .weights import *  # noqa: F401,F403
 from .sequential import *  # noqa: F401,F403
 from .gradient_check import *  # noqa: F401,F403
 from .tuning import *  # noqa: F401,F403
+from .recurrent_diagnostics import *  # noqa: F401,F403

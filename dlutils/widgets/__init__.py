@@ -11,6 +11,7 @@ from .cost_surface import cost_surface_panel, descend, SURFACES  # noqa: F401  (
 from .diagnosis import bias_variance_panel, bias_variance_result, quiz_panel  # noqa: F401  (c3)
 from .c3_panels import satisficing_panel, dev_size_panel, compute_panel  # noqa: F401  (c3)
 from .planar import planar_panel, planar_result, PLANAR_DATASETS  # noqa: F401  (c1/03)
+from .recurrent_gradients import gradient_distance_panel, gradient_distance_result  # noqa: F401  (c5/01)
 from .conv_panel import conv_panel, conv_feature_map, CONV_FILTERS, parse_filter  # noqa: F401  (c4/01)
 from .autodiff_panel import autodiff_panel, autodiff_result  # noqa: F401  (c2/08)
 from .sequence_panels import temperature_panel, temperature_result, melody_panel, melody_result  # noqa: F401  (c5/02, c5/03)
