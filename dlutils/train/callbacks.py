@@ -11,7 +11,9 @@ __all__ = ["EarlyStopping", "ProgressBar"]
 
 class EarlyStopping:
     """Stop when ``monitor`` ('dev_cost', 'cost', 'dev_acc', 'train_acc') has not improved for
-    ``patience`` records; with ``restore_best`` the parameters of the best record are put back."""
+    ``patience`` records; with ``restore_best`` the parameters of the best record are put back.
+
+    ``best_step`` / ``stopped_step``: ``history.iterations`` of the best and of the last record."""
 
     def __init__(self, monitor="dev_cost", patience=5, min_delta=0.0, restore_best=True):
         if monitor not in ("dev_cost", "cost", "dev_acc", "train_acc"):
@@ -31,13 +33,13 @@ class EarlyStopping:
         value = series[-1]
         sign = 1 if self.monitor.endswith("cost") else -1
         if self.best is None or sign * (self.best - value) > self.min_delta:
-            self.best, self.best_step, self.wait = value, history.steps[-1], 0
+            self.best, self.best_step, self.wait = value, history.iterations[-1], 0
             if self.restore_best:
                 self.best_params = {k: v.copy() for k, v in model.params.items()}
             return True
         self.wait += 1
         if self.wait >= self.patience:
-            self.stopped_step = history.steps[-1]
+            self.stopped_step = history.iterations[-1]
             if self.restore_best and self.best_params is not None:
                 for k, v in self.best_params.items():
                     model.params[k][...] = v

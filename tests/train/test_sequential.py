@@ -101,6 +101,7 @@ def test_early_stopping_stops_and_restores_best():
                   callbacks=[stop], verbose=False)
     assert h.stopped_early and len(h.costs) < 200
     assert stop.best == min(h.dev_costs)
+    assert stop.best_step == h.iterations[int(np.argmin(h.dev_costs))] and stop.stopped_step == h.iterations[-1]
     assert model.evaluate(Xd, yd)["cost"] == pytest.approx(stop.best)
 
 
