@@ -10,10 +10,13 @@ nn/dense                              linear / linear+activation / L-layer forwa
 nn/losses                             L1, L2, binary and softmax cross-entropy, one-hot helpers
 nn/regularization                     L2 cost and gradient, inverted dropout; ``Dropout``
 nn/batchnorm                          batch normalization forward/backward, running averages; ``BatchNorm``
+nn/rnn, nn/gru, nn/lstm               RNN / GRU / LSTM cells and sequences, BPTT (fused fast path + per-step reference)
+nn/recurrent_layers                  ``SimpleRNN``, ``GRU``, ``LSTM``, ``Bidirectional`` layers; bidirectional wrapper
 optim/optimizers                      gd, momentum, RMSprop, Adam update rules with per-parameter state
 optim/mini_batches                    shuffle-then-partition mini-batches
 optim/schedules                       learning-rate decay (inverse time, stepwise, step)
 optim/ewma                            exponentially weighted averages, bias correction
+optim/clipping                        gradient clipping by value (the course's) and by global norm
 train/models                          Model contract; LogisticRegression, DeepNet
 train/training                        train(): the one training loop (also behind fit and the panels), divergence reports
 train/history                         History: which iteration each recorded cost belongs to; evaluate
@@ -21,9 +24,11 @@ train/sequential                      Sequential: fit / evaluate / predict / sum
 train/callbacks                       EarlyStopping, ProgressBar
 train/gradient_check                  centred differences, relative error, whole-network checks
 train/tuning                          random search on linear/log/1-beta scales, coarse to fine
+train/recurrent_diagnostics           gradient norm by distance (vanishing/exploding), memory-task training
 data/datasets                         our .h5 datasets and the course's file layout; image helpers
 data/synthetic                        2-D point sets (flower, moons, circles, blobs, quantiles, noisy_2d)
 data/strategy_tasks                   Course 3: synthetic tasks with known Bayes error and hidden causes
+data/sequence_tasks                   Course 5: the memory (recall a symbol T steps back) task
 strategy/diagnosis                    Course 3: avoidable bias / variance / mismatch from errors
 strategy/error_analysis               Course 3: error tallies by cause, dev-set accuracy spread
 strategy/satisficing                  Course 3: optimizing vs satisficing model choice
