@@ -121,6 +121,10 @@ def test_per_step_scores_and_the_all_zero_predictor():
     s = dl.per_step_scores(pred, Y)
     assert (s["tp"], s["fp"], s["fn"]) == (70, 10, 10)
     assert abs(s["precision"] - 7 / 8) < 1e-12 and abs(s["f1"] - 7 / 8) < 1e-12
+    half = np.zeros_like(Y)
+    half[0, :, 30:34] = 1                                  # precision 1, recall 1/2: F1 is the harmonic mean
+    s = dl.per_step_scores(half, Y)
+    assert (s["precision"], s["recall"]) == (1.0, 0.5) and abs(s["f1"] - 2 / 3) < 1e-12
     with pytest.raises(ValueError, match="per_step_scores: Y_hat has shape"):
         dl.per_step_scores(pred[0], Y)
 

@@ -150,3 +150,10 @@ def test_bad_layer_arguments():
     Z, cache = conv1d_forward(np.zeros((3, 2, 11)), np.zeros((4, 3, 5)), np.zeros((5, 1, 1)), {"stride": 1})
     with pytest.raises(ValueError, match="conv1d_backward: dZ has shape"):
         conv1d_backward(np.zeros((5, 2, 7)), cache)
+
+
+def test_layer_inside_a_block_uses_the_string_prefix():
+    layer = Conv1D(4, 3, pad=1)
+    params, out_shape = layer.build((5, 10), "res1_conv1d1", np.random.default_rng(0))
+    assert set(params) == {"res1_conv1d1_W", "res1_conv1d1_b"} and out_shape == (4, 10)
+    assert layer.describe() == "Conv1D(4, f=3, stride=1, pad=1)" and layer.states() == {}
