@@ -1,23 +1,49 @@
 """Time every notebook as a learner runs it: a fresh kernel, Run All, top to bottom.
 
-    python benchmarks/notebook_runtimes.py [notebooks/...ipynb ...] [--markdown]
+    python benchmarks/notebook_runtimes.py [notebooks/...ipynb ...]        # measure and print
+    python benchmarks/notebook_runtimes.py --jobs 2 --write                # measure all, then record
 
-Prints one line per notebook (seconds, including kernel start-up) and the total. The README's
-course map quotes these figures. BLAS threads are whatever the environment gives (a learner's
-default); set OPENBLAS_NUM_THREADS=1 to see what CI's parallel workers get.
+Prints one line per notebook (seconds, including kernel start-up) and the total. With
+``--write`` the figures go to ``notebooks/RUNTIMES.json`` (with the conditions they were measured
+under) and from there into the two places a learner reads them: the runtime column of the
+README's course map and the ``**Runtime:**`` line of each notebook's title cell.
+``tests/test_runtimes.py`` fails when either drifts from RUNTIMES.json, so every runtime the
+workbook quotes comes from one measurement. ``--write`` without a full run (some notebooks
+named) updates only those entries. BLAS threads are whatever the environment gives; CI's test
+run uses one per process (see conftest.py).
 """
 import argparse
+import json
+import os
+import platform
+import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-
 ROOT = Path(__file__).resolve().parent.parent
+RUNTIMES = ROOT / "notebooks" / "RUNTIMES.json"
+RUNTIME_LINE = re.compile(r"^\*\*Runtime:\*\*.*$", re.M)
+
+
+def runtime_text(seconds):
+    """How the workbook quotes a measured runtime: rounded to 5 s, at least 5 s."""
+    return f"about {max(5, int(5 * round(seconds / 5)))} s"
+
+
+def title_line(seconds):
+    return (f"**Runtime:** {runtime_text(seconds)} on a 2-core laptop CPU (measured). "
+            f"**Run all cells first, then play with the sliders.**")
+
+
+def notebooks():
+    return sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
 def run(path):
+    import nbformat
+    from nbclient import NotebookClient
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
@@ -26,25 +52,57 @@ def run(path):
     return time.perf_counter() - start
 
 
+def write_title_cell(path, seconds):
+    """Put the standard runtime line into the notebook's title cell (replacing any old one)."""
+    nb = json.loads(path.read_text())
+    cell = nb["cells"][0]
+    src = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    line = title_line(seconds)
+    new = RUNTIME_LINE.sub(line, src) if RUNTIME_LINE.search(src) else src.rstrip("\n") + "\n\n" + line
+    if new != src:
+        cell["source"] = new.splitlines(keepends=True)
+        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+
+
+def write_readme(records):
+    """Set the runtime column of every course-map row whose link is a recorded notebook."""
+    readme = ROOT / "README.md"
+    lines = readme.read_text().splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        m = re.match(r"^\| \[[^\]]*\]\((notebooks/[^)]+\.ipynb)\) \|(.*)\|[^|]*\|\s*$", line)
+        if m and m.group(1) in records:
+            lines[i] = line[:line.rstrip().rstrip("|").rstrip().rfind("|") + 1] + \
+                f" {runtime_text(records[m.group(1)])} |\n"
+    readme.write_text("".join(lines))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--markdown", action="store_true", help="print a markdown table")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks run at once (default 1)")
+    parser.add_argument("--write", action="store_true",
+                        help="record in notebooks/RUNTIMES.json, the README map and the title cells")
     args = parser.parse_args(argv)
-    paths = args.paths or sorted((ROOT / "notebooks").rglob("*.ipynb"))
-    paths = [p for p in paths if ".ipynb_checkpoints" not in p.parts]
-    total, rows = 0.0, []
-    for p in paths:
-        seconds = run(p.resolve())
-        total += seconds
-        rel = p.resolve().relative_to(ROOT)
-        rows.append((rel, seconds))
-        print(f"{seconds:7.1f} s  {rel}", flush=True)
-    print(f"{total:7.1f} s  total for {len(rows)} notebooks")
-    if args.markdown:
-        print("\n| notebook | seconds |\n|---|---|")
-        for rel, s in rows:
-            print(f"| {rel} | {s:.0f} |")
+    paths = [p.resolve() for p in args.paths] or notebooks()
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        seconds = list(pool.map(run, paths))
+    rows = [(str(p.relative_to(ROOT)), s) for p, s in zip(paths, seconds)]
+    for rel, s in rows:
+        print(f"{s:7.1f} s  {rel}")
+    print(f"{sum(seconds):7.1f} s  total for {len(rows)} notebooks "
+          f"({time.perf_counter() - start:.0f} s wall with {args.jobs} at once)")
+    if args.write:
+        data = json.loads(RUNTIMES.read_text()) if RUNTIMES.exists() else {"seconds": {}}
+        data["seconds"].update({rel: round(s, 1) for rel, s in rows})
+        data["measured"] = {"jobs": args.jobs, "cpus": os.cpu_count(), "python": platform.python_version(),
+                            "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "default"),
+                            "date": time.strftime("%Y-%m-%d")}
+        RUNTIMES.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+        for p, s in zip(paths, seconds):
+            write_title_cell(p, s)
+        write_readme(data["seconds"])
+        print(f"recorded in {RUNTIMES.relative_to(ROOT)}, README.md and the title cells")
     return 0
 
 
