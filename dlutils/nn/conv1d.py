@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..validation import check_array
+from .layer import Layer
 
 __all__ = ["conv1d_output_length", "conv1d_forward", "conv1d_backward", "conv1d_forward_loop",
            "conv1d_backward_loop", "Conv1DCache", "Conv1D"]
@@ -152,10 +153,8 @@ def conv1d_backward_loop(dZ, cache):
 
 
 # -- layer for dl.Sequential -------------------------------------------------------------------
-# Protocol (helper brief): build(in_shape, index, rng) -> (params, out_shape) with per-example
-# shapes (n_x, T_x) -> (n_C, T_out); forward(A, params, model, training) -> (out, cache);
-# backward(dout, cache, params, need_dA) -> (dA, grads); describe(); count(in_shape).
-class Conv1D:
+# Layer protocol: see dlutils/nn/layer.py. Per-example shapes (n_x, T_x) -> (n_C, T_out).
+class Conv1D(Layer):
     """``Conv1D(n_C, f, stride=1, pad=0)``: linear 1-D convolution of ``(n_x, m, T_x)`` sequences
     (follow it with ``BatchNorm``/``Activation`` as the course does). He initialization
     ``W ~ N(0, 2 / (f n_C_prev))``, ``b = 0``; parameters ``conv1d{k}_W``, ``conv1d{k}_b`` (or
@@ -168,8 +167,8 @@ class Conv1D:
                 raise ValueError(f"Conv1D: {name} must be an int >= {low}, got {v!r}.")
         self.n_C, self.f, self.stride, self.pad = int(n_C), int(f), int(stride), int(pad)
         self.hparameters = {"stride": self.stride, "pad": self.pad}
+        super().__init__()
         self.trainable = trainable
-        self.weight_keys, self.param_keys = [], []
 
     def output_shape(self, in_shape):
         in_shape = tuple(in_shape) if np.ndim(in_shape) else (in_shape,)
@@ -187,9 +186,6 @@ class Conv1D:
         W = rng.standard_normal((self.f, n_prev, self.n_C)) * np.sqrt(2.0 / (self.f * n_prev))
         return {self.W: W, self.b: np.zeros((self.n_C, 1, 1))}, out_shape
 
-    def states(self):
-        return {}
-
     def forward(self, A, params, model, training):
         return conv1d_forward(A, params[self.W], params[self.b], self.hparameters)
 
@@ -205,6 +201,3 @@ class Conv1D:
 
     def describe(self):
         return f"Conv1D({self.n_C}, f={self.f}, stride={self.stride}" + (f", pad={self.pad})" if self.pad else ")")
-
-    def __repr__(self):
-        return self.describe()

@@ -157,3 +157,31 @@ def test_layer_inside_a_block_uses_the_string_prefix():
     params, out_shape = layer.build((5, 10), "res1_conv1d1", np.random.default_rng(0))
     assert set(params) == {"res1_conv1d1_W", "res1_conv1d1_b"} and out_shape == (4, 10)
     assert layer.describe() == "Conv1D(4, f=3, stride=1, pad=1)" and layer.states() == {}
+
+
+def test_trigger_architecture_gradient_check_in_sequential():
+    """Conv1D -> BatchNorm -> ReLU -> Dropout -> GRU -> per-step Dense(1, sigmoid): the whole
+    model's gradients (every parameter, the per-step loss) against centred differences."""
+    rng = np.random.default_rng(7)
+    model = dl.Sequential([Conv1D(3, 4, stride=2), dl.BatchNorm(), dl.Activation("relu"), dl.Dropout(0.8),
+                           dl.GRU(4, return_sequences=True), dl.Dense(1, activation="sigmoid")],
+                          input_shape=(5, 13), loss="binary_cross_entropy", rng=rng)
+    for k in model.params:                      # random non-zero parameters everywhere
+        model.params[k] = model.params[k] + 0.3 * rng.standard_normal(model.params[k].shape)
+    X = rng.standard_normal((5, 4, 13))
+    Y = (rng.random((1, 4, 5)) < 0.4).astype(float)
+
+    def cost_and_grads(p):
+        model.params = p
+        model.rng = np.random.default_rng(123)  # the same dropout mask every call
+        return model.loss(X, Y)
+
+    res = dl.gradient_check(cost_and_grads, dict(model.params), eps=1e-6, threshold=1e-6)
+    # batch norm subtracts the per-channel mean, so the conv bias before it has no effect: its true
+    # gradient is 0 (a relative error of two ~0 numbers means nothing; check it is ~0 instead)
+    _, grads = cost_and_grads(dict(model.params))
+    assert np.abs(grads["conv1d1_b"]).max() < 1e-10
+    rest = {k: v for k, v in res.items() if k != "conv1d1_b"}
+    assert res.passed and max(rest.values()) < 1e-6, res
+    assert "conv1d1_W" in rest and len(rest) == len(model.params) - 1
+    assert model.loss(X).shape == (1, 4, 5)
