@@ -191,13 +191,14 @@ def gru_forward(x, a0, parameters):
     return a, _head(p, a, "Wy", "by"), GRUCache(A, G, RA, X, W, p)
 
 
-def gru_backward(da, caches):
+def gru_backward(da, caches, *, need_dx=True):
     """BPTT for ``gru_forward`` (also accepts ``gru_forward_reference``'s caches).
 
-    Returns ``{"dx", "da0", "dWu", "dbu", "dWr", "dbr", "dWc", "dbc"}``.
+    Returns ``{"dx", "da0", "dWu", "dbu", "dWr", "dbr", "dWc", "dbc"}``; ``need_dx=False`` skips ``dx``.
     """
     if not isinstance(caches, GRUCache):
-        return gru_backward_reference(da, caches)
+        g = gru_backward_reference(da, caches)
+        return g if need_dx else dict(g, dx=None)
     A, G, RA, X, W, p = caches
     n_a, T1, m = A.shape
     T_x, n_x = T1 - 1, X.shape[0]
@@ -229,8 +230,10 @@ def gru_backward(da, caches):
     dWc_a = dG2[2 * n:] @ RA.reshape(n, T_x * m).T
     dWa = np.concatenate([dWur_a, dWc_a], axis=0)
     db = dG2.sum(axis=1, keepdims=True)
-    dx = (W[:, n:].T @ dG2).reshape(n_x, T_x, m).transpose(0, 2, 1)
-    out = {"dx": np.ascontiguousarray(dx), "da0": carry}
+    dx = None
+    if need_dx:
+        dx = np.ascontiguousarray((W[:, n:].T @ dG2).reshape(n_x, T_x, m).transpose(0, 2, 1))
+    out = {"dx": dx, "da0": carry}
     for k, name in enumerate(GRU_GATES):
         rows = slice(k * n, (k + 1) * n)
         out["dW" + name] = np.concatenate([dWa[rows], dWx[rows]], axis=1)

@@ -224,14 +224,16 @@ def lstm_forward(x, a0, parameters, c0=None):
     return a, _head(parameters, a, "Wy", "by"), c, LSTMCache(A, C, G, TC, X, W, parameters)
 
 
-def lstm_backward(da, caches, dc=None):
+def lstm_backward(da, caches, dc=None, *, need_dx=True):
     """BPTT for ``lstm_forward`` (also accepts ``lstm_forward_reference``'s caches).
 
     ``da`` (and optional ``dc``) ``(n_a, m, T_x)``: gradients of every hidden state (memory cell).
-    Returns ``{"dx", "da0", "dc0", "dWf", "dbf", "dWi", "dbi", "dWc", "dbc", "dWo", "dbo"}``.
+    Returns ``{"dx", "da0", "dc0", "dWf", "dbf", "dWi", "dbi", "dWc", "dbc", "dWo", "dbo"}``;
+    ``need_dx=False`` skips ``dx`` (``None``).
     """
     if not isinstance(caches, LSTMCache):
-        return lstm_backward_reference(da, caches, dc)
+        g = lstm_backward_reference(da, caches, dc)
+        return g if need_dx else dict(g, dx=None)
     A, C, G, TC, X, W, p = caches
     n_a, T1, m = A.shape
     T_x, n_x = T1 - 1, X.shape[0]
@@ -267,8 +269,10 @@ def lstm_backward(da, caches, dc=None):
     dWa = dG2 @ A[:, :T_x].reshape(n_a, T_x * m).T
     dWx = dG2 @ X.reshape(n_x, T_x * m).T
     db = dG2.sum(axis=1, keepdims=True)
-    dx = (W[:, n_a:].T @ dG2).reshape(n_x, T_x, m).transpose(0, 2, 1)
-    out = {"dx": np.ascontiguousarray(dx), "da0": da_c, "dc0": dc_c}
+    dx = None
+    if need_dx:
+        dx = np.ascontiguousarray((W[:, n_a:].T @ dG2).reshape(n_x, T_x, m).transpose(0, 2, 1))
+    out = {"dx": dx, "da0": da_c, "dc0": dc_c}
     for k, name in enumerate(LSTM_GATES):
         rows = slice(k * n_a, (k + 1) * n_a)
         out["dW" + name] = np.concatenate([dWa[rows], dWx[rows]], axis=1)

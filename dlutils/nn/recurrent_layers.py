@@ -83,7 +83,7 @@ def bidirectional_forward(x, a0_fwd, a0_bwd, parameters_fwd, parameters_bwd, cel
     return np.concatenate([a_f, a_b[:, :, ::-1]], axis=0), (cell, a_f.shape[0], cache_f, cache_b)
 
 
-def bidirectional_backward(da, caches):
+def bidirectional_backward(da, caches, *, need_dx=True):
     """Gradients for ``bidirectional_forward``: ``da (2 n_a, m, T_x)``.
 
     Returns ``{"dx": (n_x, m, T_x), "fwd": <the cell's gradient dict>, "bwd": <the same>}``.
@@ -94,9 +94,10 @@ def bidirectional_backward(da, caches):
     if da.ndim != 3 or da.shape[0] != 2 * n_a:
         raise ValueError(f"bidirectional_backward: da has shape {da.shape}, expected (2 n_a, m, T_x) "
                          f"with 2 n_a = {2 * n_a} (forward states stacked on backward states).")
-    g_f = bwd(da[:n_a], cache_f)
-    g_b = bwd(np.ascontiguousarray(da[n_a:, :, ::-1]), cache_b)
-    return {"dx": g_f["dx"] + g_b["dx"][:, :, ::-1], "fwd": g_f, "bwd": g_b}
+    g_f = bwd(da[:n_a], cache_f, need_dx=need_dx)
+    g_b = bwd(np.ascontiguousarray(da[n_a:, :, ::-1]), cache_b, need_dx=need_dx)
+    dx = g_f["dx"] + g_b["dx"][:, :, ::-1] if need_dx else None
+    return {"dx": dx, "fwd": g_f, "bwd": g_b}
 
 
 # -- layers ------------------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class _Recurrent:
         else:
             da = np.zeros(shape)
             da[:, :, -1] = dout
-        g = RECURRENT_CELLS[self.cell][1](da, cache)
+        g = RECURRENT_CELLS[self.cell][1](da, cache, need_dx=need_dA)
         grads = {key: g["d" + name] for name, key in self.keys.items()} if self.trainable else {}
         return (g["dx"] if need_dA else None), grads
 
@@ -284,7 +285,7 @@ class Bidirectional:
             da = np.zeros(shape)
             da[:n, :, -1] = dout[:n]
             da[n:, :, 0] = dout[n:]
-        g = bidirectional_backward(da, cache)
+        g = bidirectional_backward(da, cache, need_dx=need_dA)
         grads = {}
         if self.trainable:
             for part, gd in ((self.fwd, g["fwd"]), (self.bwd, g["bwd"])):

@@ -266,14 +266,16 @@ def rnn_forward(x, a0, parameters):
     return a, _head(parameters, a, "Wya", "by"), RNNCache(A, X, parameters)
 
 
-def rnn_backward(da, caches):
+def rnn_backward(da, caches, *, need_dx=True):
     """BPTT for ``rnn_forward`` (also accepts ``rnn_forward_reference``'s caches).
 
     ``da (n_a, m, T_x)`` is the gradient of every hidden state. Returns
-    ``{"dx", "da0", "dWax", "dWaa", "dba"}``.
+    ``{"dx", "da0", "dWax", "dWaa", "dba"}``; ``need_dx=False`` skips ``dx`` (``None``; a first layer
+    has no use for it).
     """
     if not isinstance(caches, RNNCache):
-        return rnn_backward_reference(da, caches)
+        g = rnn_backward_reference(da, caches)
+        return g if need_dx else dict(g, dx=None)
     A, X, p = caches
     n_a, T1, m = A.shape
     T_x, n_x = T1 - 1, X.shape[0]
@@ -288,8 +290,10 @@ def rnn_backward(da, caches):
         dz *= 1.0 - a * a
         carry = Waa_T @ dz
     dZ2 = dZ.reshape(n_a, T_x * m)
-    dx = (p["Wax"].T @ dZ2).reshape(n_x, T_x, m).transpose(0, 2, 1)
-    return {"dx": np.ascontiguousarray(dx), "da0": carry,
+    dx = None
+    if need_dx:
+        dx = np.ascontiguousarray((p["Wax"].T @ dZ2).reshape(n_x, T_x, m).transpose(0, 2, 1))
+    return {"dx": dx, "da0": carry,
             "dWax": dZ2 @ X.reshape(n_x, T_x * m).T,
             "dWaa": dZ2 @ A[:, :T_x].reshape(n_a, T_x * m).T,
             "dba": dZ2.sum(axis=1, keepdims=True)}

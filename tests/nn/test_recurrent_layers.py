@@ -129,3 +129,22 @@ def test_layer_errors(rng):
     with pytest.raises(ValueError, match=r"bidirectional_forward: a0_bwd has shape \(4, 2\)"):
         p = lstm_params(rng, head=False)
         dl.bidirectional_forward(np.zeros((3, 2, 4)), None, np.zeros((4, 2)), p, p)
+
+
+@pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
+def test_need_dx_false_skips_only_dx(rng, cell):
+    """A first layer needs no input gradient: the fast path skips that product, nothing else changes."""
+    layer = {"rnn": dl.SimpleRNN, "gru": dl.GRU, "lstm": dl.LSTM}[cell](4, return_sequences=True)
+    params, _ = layer.build((3, 5), 1, rng)
+    x = rng.standard_normal((3, 2, 5))
+    out, cache = layer.forward(x, params, None, True)
+    dout = rng.standard_normal(out.shape)
+    dx, g = layer.backward(dout, cache, params, True)
+    dx_none, g_none = layer.backward(dout, cache, params, False)
+    assert dx is not None and dx_none is None
+    for k in g:
+        np.testing.assert_array_equal(g[k], g_none[k])
+    b = dl.Bidirectional(type(layer)(3, return_sequences=True))
+    p, _ = b.build((3, 5), 1, rng)
+    o, c = b.forward(x, p, None, True)
+    assert b.backward(rng.standard_normal(o.shape), c, p, False)[0] is None
