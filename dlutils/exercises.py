@@ -1,6 +1,8 @@
 """Exercise mode: learner copies of the notebooks with the solutions blanked out.
 
-    python -m dlutils.exercises [--out DIR] [notebooks...]
+    python -m dlutils.exercises [--out DIR] [notebooks...]     learner copies (default ./learner)
+    python -m dlutils.exercises grade [DIR]                   grade them: passed / failed / not attempted
+    python -m dlutils.exercises nbgrader [--out DIR]          export for nbgrader (dlutils/exercises_nbgrader.py)
 
 Every code cell tagged ``solution`` (cell metadata ``{"tags": ["solution"]}``) is replaced by a
 stub: each top-level function (and each method of a top-level class) keeps its decorators,
@@ -465,10 +467,32 @@ def _grade_main(argv):
     return grade(args.folder)
 
 
+def _nbgrader_main(argv):
+    from .exercises_nbgrader import export_nbgrader
+    parser = argparse.ArgumentParser(
+        prog="python -m dlutils.exercises nbgrader",
+        description="Export notebooks with exercises to nbgrader's source format (BEGIN/END SOLUTION regions, "
+                    "check cells as autograded test cells). Put them in <course>/source/<assignment>/.")
+    parser.add_argument("notebooks", nargs="*", help="default: every notebook under ./notebooks with solution cells")
+    parser.add_argument("--out", default="nbgrader_source", help="output folder (default: ./nbgrader_source)")
+    parser.add_argument("--points", type=float, default=1, help="points per exercise (default 1)")
+    args = parser.parse_args(argv)
+    try:
+        written = export_nbgrader(args.notebooks or _default_notebooks(), args.out, args.points)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for target in written:
+        print(target)
+    return 0
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "grade":
         return _grade_main(argv[1:])
+    if argv and argv[0] == "nbgrader":
+        return _nbgrader_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m dlutils.exercises",
         description="Make learner copies of notebooks: cells tagged 'solution' become stubs that raise "

@@ -237,11 +237,11 @@ def test_zz_bite_totals(request):
     """Print the bite table (runs last in this file; with xdist the file stays on one worker)."""
     if not BITE:
         pytest.skip("the bite test did not run in this session (deselected)")
-    lines = [f"{'notebook':62s} {'exercises':>9s} {'wrong':>6s} {'caught':>6s}"]
+    lines = [f"{'notebook':74s} {'exercises':>9s} {'wrong':>6s} {'caught':>6s}"]
     for rel, (n, tried, caught) in sorted(BITE.items()):
-        lines.append(f"{rel:62s} {n:9d} {tried:6d} {caught:6d}")
+        lines.append(f"{rel:74s} {n:9d} {tried:6d} {caught:6d}")
     tot = [sum(v[k] for v in BITE.values()) for k in range(3)]
-    lines.append(f"{'total':62s} {tot[0]:9d} {tot[1]:6d} {tot[2]:6d}")
+    lines.append(f"{'total':74s} {tot[0]:9d} {tot[1]:6d} {tot[2]:6d}")
     table = "\n".join(lines)
     request.config.cache.set("exercises/bite_table", table)
     with request.config.pluginmanager.get_plugin("capturemanager").global_and_fixture_disabled():
@@ -386,3 +386,63 @@ def test_grade_cli(tmp_path):
     r = subprocess.run([sys.executable, "-m", "dlutils.exercises", "grade", str(tmp_path / "nowhere")], cwd=ROOT,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "make learner copies first" in r.stderr
+
+
+# -- export to nbgrader (optional extra for instructors) ----------------------------------------
+def test_mark_solution_regions():
+    from dlutils.exercises_nbgrader import mark_solution
+    src = ('import numpy as np\n\n\ndef f(x):\n    """Doc."""\n    y = 2 * x\n    return y\n\n\n'
+           'def g(x): return x\n\n\nclass M:\n    """A class."""\n    def step(self, x):\n        return x - 1\n\nW = np.zeros(3)\n')
+    out = mark_solution(src)
+    compile(out, "<marked>", "exec")
+    assert out.count("### BEGIN SOLUTION") == 4 == out.count("### END SOLUTION")
+    assert '    """Doc."""\n    ### BEGIN SOLUTION\n    y = 2 * x\n    return y\n    ### END SOLUTION' in out
+    assert "        ### BEGIN SOLUTION\n        return x - 1\n        ### END SOLUTION" in out
+    assert out.startswith("import numpy as np\n"), "imports stay outside the solution regions"
+    with pytest.raises(ValueError, match="not valid Python"):
+        mark_solution("def f(:\n")
+
+
+def test_to_nbgrader_metadata():
+    from dlutils.exercises_nbgrader import to_nbgrader
+    nb = json.loads(GRADE_NBS[0].read_text())
+    out = to_nbgrader(nb, points=2)
+    meta = [c["metadata"].get("nbgrader") for c in out["cells"]]
+    sols = [m for m in meta if m and m["solution"]]
+    tests = [m for m in meta if m and m["grade"]]
+    assert len(sols) == len(tests) == len(ex.solution_cells(nb))
+    assert all(m["points"] == 2 and m["locked"] and m["grade_id"].startswith("test_") for m in tests)
+    assert len({m["grade_id"] for m in meta if m}) == len([m for m in meta if m]), "grade ids are unique"
+
+
+@pytest.mark.slow
+def test_nbgrader_generates_and_autogrades(tmp_path):
+    """With nbgrader itself: generate the assignment, autograde a solved and an unsolved copy."""
+    pytest.importorskip("nbgrader", reason="nbgrader is not installed (optional extra for instructors: "
+                                           "pip install nbgrader); the export is still tested above")
+    import os
+    import shutil
+    import subprocess
+    from dlutils.exercises_nbgrader import export_nbgrader
+    course = tmp_path / "course"
+    (course / "source" / "ps1").mkdir(parents=True)
+    nb_path = export_nbgrader(GRADE_NBS[:1], tmp_path / "export")[0]
+    shutil.copy(nb_path, course / "source" / "ps1" / nb_path.name)
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    run = lambda *args: subprocess.run([sys.executable, "-m", "nbgrader", *args, "--CourseDirectory.root=."],
+                                       cwd=course, env=env, capture_output=True, text=True, timeout=600)
+    r = run("generate_assignment", "ps1")
+    assert r.returncode == 0, r.stderr[-2000:]
+    released = course / "release" / "ps1" / nb_path.name
+    assert "### BEGIN SOLUTION" not in released.read_text() and "NotImplementedError" in released.read_text()
+    for student, src in (("solved", course / "source" / "ps1" / nb_path.name), ("unsolved", released)):
+        (course / "submitted" / student / "ps1").mkdir(parents=True)
+        shutil.copy(src, course / "submitted" / student / "ps1" / nb_path.name)
+    r = run("autograde", "ps1", "--create")
+    assert r.returncode == 0, r.stderr[-2000:]
+    from nbgrader.api import Gradebook
+    n = len(ex.solution_cells(json.loads(GRADE_NBS[0].read_text())))
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        scores = {s: (gb.find_submission("ps1", s).score, gb.find_submission("ps1", s).max_score)
+                  for s in ("solved", "unsolved")}
+    assert scores == {"solved": (n, n), "unsolved": (0, n)}, scores
