@@ -10,7 +10,7 @@ Taught in: c5/02_character_language_model, c5/03_music_generation.
 """
 import numpy as np
 
-__all__ = ["Vocabulary", "one_hot", "one_hot_sequences", "lm_batch"]
+__all__ = ["Vocabulary", "one_hot_indices", "one_hot_sequences", "lm_batch"]
 
 
 class Vocabulary:
@@ -65,14 +65,16 @@ class Vocabulary:
         return "".join(out) if all(len(t) == 1 for t in self.tokens) else out
 
 
-def one_hot(indices, V):
-    """One-hot ``(V, m, T)`` of an integer array ``(m, T)``; entries < 0 give zero columns."""
+def one_hot_indices(indices, V):
+    """One-hot ``(V, m, T)`` of an integer array ``(m, T)``; entries < 0 give zero columns.
+
+    (``dl.one_hot(labels, C)`` is the class-label version, ``(C, m)``, from ``nn/losses.py``.)"""
     indices = np.asarray(indices)
     if indices.ndim != 2 or not np.issubdtype(indices.dtype, np.integer):
-        raise ValueError(f"one_hot: indices must be an int array (m, T), got shape {indices.shape} "
+        raise ValueError(f"one_hot_indices: indices must be an int array (m, T), got shape {indices.shape} "
                          f"dtype {indices.dtype}; wrap a single sequence as [seq]")
     if indices.size and indices.max() >= V:
-        raise ValueError(f"one_hot: index {int(indices.max())} >= V = {V}")
+        raise ValueError(f"one_hot_indices: index {int(indices.max())} >= V = {V}")
     m, T = indices.shape
     X = np.zeros((V, m, T))
     ii, tt = np.nonzero(indices >= 0)
@@ -93,7 +95,7 @@ def one_hot_sequences(seqs, vocab, T_x=None):
     for i, s in enumerate(ix):
         s = s[:T_x]
         idx[i, :len(s)] = s
-    return one_hot(idx, vocab.size), (idx >= 0).astype(float)
+    return one_hot_indices(idx, vocab.size), (idx >= 0).astype(float)
 
 
 def lm_batch(seqs, vocab, end="\n"):
@@ -114,4 +116,4 @@ def lm_batch(seqs, vocab, end="\n"):
     prev = np.full_like(Y, -1)
     prev[:, 1:] = Y[:, :-1]
     prev[Y < 0] = -1
-    return one_hot(prev, vocab.size), Y, (Y >= 0).astype(float)
+    return one_hot_indices(prev, vocab.size), Y, (Y >= 0).astype(float)

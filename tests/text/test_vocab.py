@@ -23,7 +23,7 @@ def test_names_vocabulary_is_the_course_size():
 
 
 def test_one_hot_layout_and_padding():
-    X = dl.one_hot(np.array([[0, 2, -1], [1, 1, 1]]), 3)
+    X = dl.one_hot_indices(np.array([[0, 2, -1], [1, 1, 1]]), 3)
     assert X.shape == (3, 2, 3)
     assert X[:, 0, 1].tolist() == [0, 0, 1] and X[:, 0, 2].tolist() == [0, 0, 0]
     assert X[:, 1, :].sum(axis=0).tolist() == [1, 1, 1] and X[1, 1].tolist() == [1, 1, 1]
@@ -54,8 +54,8 @@ def test_lm_batch_shifts_inputs_and_ends_with_end_token():
     (lambda: dl.Vocabulary(None), "Vocabulary: the corpus is empty"),
     (lambda: dl.Vocabulary(["abc"]).encode("Abd"), r"Vocabulary.encode: 2 token\(s\) outside the vocabulary: \['A', 'd'\].*name.lower\(\)"),
     (lambda: dl.Vocabulary(["abc"]).decode([5]), r"Vocabulary.decode: index 5 outside 0..2"),
-    (lambda: dl.one_hot(np.array([1, 2]), 3), r"one_hot: indices must be an int array \(m, T\).*\[seq\]"),
-    (lambda: dl.one_hot(np.array([[0, 3]]), 3), "one_hot: index 3 >= V = 3"),
+    (lambda: dl.one_hot_indices(np.array([1, 2]), 3), r"one_hot_indices: indices must be an int array \(m, T\).*\[seq\]"),
+    (lambda: dl.one_hot_indices(np.array([[0, 3]]), 3), "one_hot_indices: index 3 >= V = 3"),
     (lambda: dl.one_hot_sequences([], dl.Vocabulary(["a"])), "one_hot_sequences: no sequences"),
     (lambda: dl.lm_batch([], dl.Vocabulary(["a"])), "lm_batch: no sequences"),
     (lambda: dl.lm_batch(["a"], dl.Vocabulary(["a"])), r"lm_batch: the end token '\\n' is not in the vocabulary"),
