@@ -34,10 +34,13 @@ How the vectorized version works (no Python loop over examples or output positio
 output is a sum of ``f * f`` shifted matrix products. For each filter offset ``(i, j)`` the
 input pixels that meet ``W[i, j]`` form the strided slice ``A_pad[:, i::s, j::s, :]`` (cut to
 ``n_H x n_W``), and their contribution to ``Z`` is that slice times the ``(n_C_prev, n_C)``
-matrix ``W[i, j]``. When ``n_C_prev`` is small the ``f*f`` slices are first gathered into
-one ``(m n_H n_W, f f n_C_prev)`` matrix (im2col) and multiplied once. Backward mirrors it:
-``dW[i, j] = slice^T dZ``, ``db = sum(dZ)``, and ``dA_pad[:, i::s, j::s, :] += dZ W[i, j]^T``
-for each of the ``f*f`` offsets (shifted adds, never ``np.add.at``).
+matrix ``W[i, j]``. When ``f * f * n_C_prev <= IM2COL_MAX`` the ``f*f`` slices are first gathered
+into one ``(m n_H n_W, f f n_C_prev)`` matrix (im2col: one copy of a strided view), multiplied
+once, and kept in the cache (``ConvCache.cols``) for backward. Backward mirrors it:
+``dW[i, j] = slice^T dZ`` (one product with the cached im2col matrix), ``db = sum(dZ)``, and
+``dA_pad[:, i::s, j::s, :] += dZ W[i, j]^T`` for each of the ``f*f`` offsets (shifted adds, never
+``np.add.at``; with few channels they are accumulated channels-first so each add runs along
+whole rows). ``conv_backward(..., need_dA_prev=False)`` skips ``dA_prev`` (a first layer).
 Taught in: c4/01_convolution_step_by_step.
 """
 from typing import NamedTuple
