@@ -58,7 +58,20 @@ def predict(parameters, X):
     return (A2 > 0.5).astype(int)
 '''
 
+_SIZES = '''
+def layer_sizes(X, Y, n_h=4):
+    """(n_x, n_h, n_y)."""
+    n_x = X.shape[0]
+    n_y = Y.shape[0]
+    return n_x, n_h, n_y
+'''
+
 WRONG_ANSWERS = {
+    "layer_sizes": [
+        ("sizes from the number of examples (shape[1])", _SIZES.replace("X.shape[0]", "X.shape[1]").replace("Y.shape[0]", "Y.shape[1]")),
+        ("the hidden size hard-wired to 4", _SIZES.replace("return n_x, n_h, n_y", "return n_x, 4, n_y")),
+        ("n_y taken from X", _SIZES.replace("n_y = Y.shape[0]", "n_y = X.shape[0]")),
+    ],
     "initialize_parameters_2layer": [
         ("W1 transposed: (n_x, n_h)", _INIT.replace("(n_h, n_x)", "(n_x, n_h)")),
         ("scale forgotten: standard normal weights", _INIT.replace(") * scale", ")")),
