@@ -13,6 +13,7 @@ from .c3_panels import satisficing_panel, dev_size_panel, compute_panel  # noqa:
 from .planar import planar_panel, planar_result, PLANAR_DATASETS  # noqa: F401  (c1/03)
 from .recurrent_gradients import gradient_distance_panel, gradient_distance_result  # noqa: F401  (c5/01)
 from .conv_panel import conv_panel, conv_feature_map, CONV_FILTERS, parse_filter  # noqa: F401  (c4/01)
+from .resnet_panel import resnet_depth_panel, depth_pair  # noqa: F401  (c4/03)
 from .autodiff_panel import autodiff_panel, autodiff_result  # noqa: F401  (c2/08)
 from .sequence_panels import temperature_panel, temperature_result, melody_panel, melody_result  # noqa: F401  (c5/02, c5/03)
 from .trigger_panel import trigger_threshold_panel, trigger_threshold_result  # noqa: F401  (c5/04)
