@@ -21,3 +21,6 @@ from .residual import *  # noqa: F401,F403
 from .inception import *  # noqa: F401,F403
 from .autodiff import *  # noqa: F401,F403
 from .conv1d import *  # noqa: F401,F403
+from .attention import *  # noqa: F401,F403
+from .transformer import *  # noqa: F401,F403
+from .transformer_model import *  # noqa: F401,F403

@@ -4,3 +4,4 @@ from .mini_batches import *  # noqa: F401,F403
 from .schedules import *  # noqa: F401,F403
 from .ewma import *  # noqa: F401,F403
 from .clipping import *  # noqa: F401,F403
+from .warmup import *  # noqa: F401,F403
