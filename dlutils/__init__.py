@@ -12,6 +12,13 @@ nn/regularization                     L2 cost and gradient, inverted dropout; ``
 nn/batchnorm                          batch normalization forward/backward, running averages; ``BatchNorm``
 nn/rnn, nn/gru, nn/lstm               RNN / GRU / LSTM cells and sequences, BPTT (fused fast path + per-step reference)
 nn/recurrent_layers                  ``SimpleRNN``, ``GRU``, ``LSTM``, ``Bidirectional`` layers; bidirectional wrapper
+nn/layer                              the layer protocol of Sequential: ``Layer``, ``Block`` (per-example shapes)
+nn/conv_layers                        ``Conv2D`` (1x1 included), ``ZeroPadding2D``
+nn/pooling_layers                     ``MaxPool2D``, ``AvgPool2D`` (with padding)
+nn/flatten                            ``Flatten``, ``GlobalAveragePooling2D``: conv volumes to (n, m)
+nn/depthwise                          depthwise convolution forward/backward; ``DepthwiseConv2D``
+nn/residual                           ``Residual``, ``IdentityBlock``, ``ConvolutionalBlock`` (skip connections)
+nn/inception                          ``Inception``: branches concatenated along the channels
 optim/optimizers                      gd, momentum, RMSprop, Adam update rules with per-parameter state
 optim/mini_batches                    shuffle-then-partition mini-batches
 optim/schedules                       learning-rate decay (inverse time, stepwise, step)
@@ -21,6 +28,9 @@ train/models                          Model contract; LogisticRegression, DeepNe
 train/training                        train(): the one training loop (also behind fit and the panels), divergence reports
 train/history                         History: which iteration each recorded cost belongs to; evaluate
 train/sequential                      Sequential: fit / evaluate / predict / summary (the compact API)
+train/summary                         count_network: shapes, parameters, multiply-adds from a layer list
+train/architectures                   LeNet-5, AlexNet, VGG-16, ResNet-50 specs; plain vs residual depth experiment
+train/weights                         save/load weights as .h5 (subsets), freeze / unfreeze layers
 train/callbacks                       EarlyStopping, ProgressBar
 train/gradient_check                  centred differences, relative error, whole-network checks
 train/tuning                          random search on linear/log/1-beta scales, coarse to fine
@@ -29,11 +39,13 @@ data/datasets                         our .h5 datasets and the course's file lay
 data/synthetic                        2-D point sets (flower, moons, circles, blobs, quantiles, noisy_2d)
 data/strategy_tasks                   Course 3: synthetic tasks with known Bayes error and hidden causes
 data/sequence_tasks                   Course 5: the memory (recall a symbol T steps back) task
+data/bars                             Course 4: oriented bars, a tiny image task that trains in seconds
 strategy/diagnosis                    Course 3: avoidable bias / variance / mismatch from errors
 strategy/error_analysis               Course 3: error tallies by cause, dev-set accuracy spread
 strategy/satisficing                  Course 3: optimizing vs satisficing model choice
 strategy/quiz                         Course 3: case-study questions and feedback
 strategy/multitask                    Course 3: masked multi-task loss, MultiTaskNet
+vision/augmentation                   flips, shifts, crops, colour jitter over a batch (fit(..., augment=fn))
 vision/                               Course 4: augmentation, detection, segmentation, verification, style
 text/                                 Course 5: vocabularies, language models, embeddings, seq2seq, BLEU
 audio/                                Course 5: synthesis, spectrograms, trigger-word data
