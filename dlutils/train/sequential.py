@@ -22,12 +22,31 @@ the k-th BatchNorm layer ``gammak``/``betak``, all in one ``model.params`` dict.
 The model follows the workbook's model contract, so ``dl.train`` and ``dl.gradient_check``
 work on it: ``loss(X)`` returns output probabilities, ``loss(X, Y)`` a training pass
 ``(cost, grads)`` with grads keyed like ``params``. The last layer must be a Dense layer
-whose activation is the loss's own (``softmax`` for softmax cross-entropy, ``sigmoid`` for
+(or a layer with ``supports_logits = True``) whose activation is the loss's own (``softmax`` for softmax cross-entropy, ``sigmoid`` for
 binary cross-entropy) or ``None``: the cost is computed from its logits (stable), the
 activation is applied for predictions. For the softmax loss ``Y`` may be one-hot ``(C, m)``
 or integer labels ``(1, m)`` (turned into one-hot).
 
-Layout: ``X`` is ``(n_x, m)``, one example per column. Taught in: c2/07_softmax_and_compact_api.
+Shapes: ``input_shape`` is the shape of ONE example (``input_dim=n_x`` is the old spelling of
+``input_shape=(n_x,)``); batches follow the workbook's layouts and ``model.batch_axis`` says where
+the examples run::
+
+    dense      input_shape=(n_x,)            X (n_x, m)            batch_axis 1
+    images     input_shape=(n_H, n_W, n_C)   X (m, n_H, n_W, n_C)  batch_axis 0
+    sequences  input_shape=(n_x, T_x)        X (n_x, m, T_x)       batch_axis 1 (T_x may be None)
+
+    cnn = dl.Sequential([dl.Conv2D(8, 3, activation="relu"), dl.MaxPool2D(2), dl.Flatten(),
+                         dl.Dense(6, activation="softmax")], input_shape=(64, 64, 3), rng=rng)
+
+A model switches layout only through a bridge layer (``Flatten``, ``GlobalAveragePooling2D``,
+a recurrent layer). Per-step outputs ``(n_y, m, T)`` take ``Y`` of that shape or labels
+``(1, m, T)``; the cost averages over ``m`` and ``T``. ``lambd`` (L2, ``lambd / 2m sum ||W||^2``)
+applies to every layer's ``weight_keys``; a layer with ``trainable=False`` gets no grads (and
+backpropagation stops below the first trainable layer). ``summary()`` adds multiply-adds per
+example; ``Sequential.describe_network(layers, input_shape)`` / ``dl.count_network`` count a
+network without building it. The layer protocol: ``dlutils/nn/layer.py``.
+
+Taught in: c2/07_softmax_and_compact_api (dense), c4/02-04 (conv nets), c5 (sequences).
 """
 import numpy as np
 
