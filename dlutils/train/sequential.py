@@ -56,7 +56,7 @@ from ..nn.losses import one_hot, sigmoid_cross_entropy_with_logits, softmax_cros
 from ..nn.layer import batch_shape
 from ..validation import check_array, check_labels, check_positive, check_rng
 from .callbacks import ProgressBar
-from .models import Model
+from .models import Model, probabilities_to_labels
 from .summary import count_network, layer_count, NetworkCount
 from .training import train
 from . import training as _training
@@ -253,6 +253,15 @@ class Sequential(Model):
                 if k in grads:
                     grads[k] = grads[k] + (self.lambd / m) * params[k]
         return cost, {k: grads[k] for k in params if k in grads}
+
+    def predict(self, X, threshold=0.5):
+        """Labels ``(1, m)``, or ``(1, m, T)`` for per-step outputs (argmax class / ``P > threshold``)."""
+        P = self.loss(X)
+        if P.ndim == 2:
+            return probabilities_to_labels(P, threshold)
+        if P.shape[0] == 1:
+            return (P > threshold).astype(np.int64)
+        return np.argmax(P, axis=0)[None]
 
     def trainable_keys(self):
         """The parameter keys that ``loss`` returns gradients for (frozen layers excluded)."""

@@ -90,6 +90,17 @@ def test_per_step_cost_is_the_mean_cross_entropy():
     assert sig.loss(X, Yb)[0] == pytest.approx(-np.mean(Yb * np.log(p) + (1 - Yb) * np.log(1 - p)))
 
 
+def test_per_step_fit_evaluate_predict():
+    rng = np.random.default_rng(9)
+    X = rng.standard_normal((3, 40, 5))
+    y = (X[0] > 0).astype(int)[None]                       # label of each step: sign of feature 0
+    model = dl.Sequential([dl.Dense(8, activation="tanh"), dl.Dense(2)], input_shape=(3, 5), rng=rng)
+    model.fit(X, y, learning_rate=0.05, mini_batch_size=10, num_epochs=10, verbose=False)
+    pred = model.predict(X)
+    assert pred.shape == (1, 40, 5) and (pred == y).mean() > 0.95
+    assert model.evaluate(X, y)["accuracy"] > 95
+
+
 def test_input_dim_and_input_shape_agree():
     a = dl.Sequential([dl.Dense(3)], input_dim=4, rng=np.random.default_rng(4))
     b = dl.Sequential([dl.Dense(3)], input_shape=(4,), rng=np.random.default_rng(4))
