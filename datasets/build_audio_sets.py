@@ -8,6 +8,12 @@
                       voice: f0, speed, formant_scale, tilt, breath, loudness), ``backgrounds``
                       (int16, ``(n_backgrounds, 24000)``: 3 s each) and ``background_kind`` (bytes).
 
+    trigger_word_weights.h5   weights of ``dl.trigger_model`` trained here from ``trigger_word.h5``
+                      (format of ``dl.save_weights``: ``params/<key>``, ``bn_state/<k>/running_*``,
+                      plus ``standardize/mean`` and ``standardize/std`` of the training
+                      spectrograms); the recipe is ``WEIGHTS_RECIPE``. c5/04 trains a short live
+                      run, then loads these to check the figures it asserts.
+
 The dev group has its own speakers and backgrounds (separate seeds), none used in training.
 Training and dev *examples* (words pasted on backgrounds, labels) are made from these clips by
 ``dl.make_trigger_set`` in the notebook. ``build(name, out_dir)`` writes the file and returns
@@ -75,10 +81,71 @@ def write(path):
     return path
 
 
+WEIGHTS_RECIPE = dict(seed=2026, m_train=2400, num_epochs=16, learning_rate=0.005, decay_rate=0.3,
+                      mini_batch_size=32, m_dev=300, dev_seed=404)
+
+
+def train_weights(recipe=WEIGHTS_RECIPE, bank_path=None, verbose=True):
+    """Train ``dl.trigger_model`` by ``recipe``; returns ``(model, mean, std, dev_figures)``."""
+    import time
+    r = recipe
+    rng = np.random.default_rng(r["seed"])
+    train = dl.load_trigger_bank("train", path=bank_path)
+    dev = dl.load_trigger_bank("dev", path=bank_path)
+    X, Y, _ = dl.make_trigger_set(train, rng, r["m_train"])
+    X, mean, std = dl.standardize_spectrograms(dl.spectrogram(X))
+    model = dl.trigger_model(rng)
+    t0 = time.perf_counter()
+    model.fit(X, Y, optimizer="adam", learning_rate=r["learning_rate"], mini_batch_size=r["mini_batch_size"],
+              num_epochs=r["num_epochs"], decay=lambda lr0, epoch: dl.inverse_time_decay(lr0, epoch, r["decay_rate"]),
+              verbose=verbose)
+    seconds = time.perf_counter() - t0
+    Xd, Yd, _ = dl.make_trigger_set(dev, np.random.default_rng(r["dev_seed"]), r["m_dev"])
+    P = model.loss(dl.standardize_spectrograms(dl.spectrogram(Xd), mean, std)[0])
+    s = dl.per_step_scores(P > 0.5, Yd)
+    alarms, n_free = dl.false_alarms(P, Yd, 0.5)
+    free = [i for i in range(Yd.shape[1]) if not Yd[0, i].any()]
+    figures = {"dev_f1": round(s["f1"], 4), "dev_precision": round(s["precision"], 4),
+               "dev_recall": round(s["recall"], 4), "dev_false_alarms": alarms, "dev_clips_without_trigger": n_free,
+               "dev_max_output_without_trigger": round(float(P[0, free].max()), 4), "train_seconds": round(seconds)}
+    return model, mean, std, figures
+
+
+def write_weights(path, model, mean, std, figures):
+    """``dl.save_weights``'s layout, written without timestamps (same training = same bytes)."""
+    import h5py
+    with h5py.File(path, "w", libver="earliest", track_order=False) as f:
+        f.attrs["format"] = "dlutils-weights-1"
+        f.attrs["layers"] = "; ".join(layer.describe() for layer in model.layers)
+        f.attrs["recipe"] = repr(sorted(WEIGHTS_RECIPE.items()))
+        f.attrs["made_by"] = "datasets/build_audio_sets.py"
+        f.attrs["licence"] = LICENCE
+        g = f.create_group("params", track_order=False)
+        for k in sorted(model.params):
+            g.create_dataset(k, data=np.asarray(model.params[k], dtype=np.float64), track_times=False)
+        s = f.create_group("bn_state", track_order=False)
+        for k, state in sorted(model.bn_state.items(), key=lambda kv: str(kv[0])):
+            sg = s.create_group(str(k), track_order=False)
+            for name in ("running_mean", "running_var"):
+                sg.create_dataset(name, data=np.asarray(state[name], dtype=np.float64), track_times=False)
+        z = f.create_group("standardize", track_order=False)
+        z.create_dataset("mean", data=mean, track_times=False)
+        z.create_dataset("std", data=std, track_times=False)
+    return path
+
+
 def build(name, out_dir):
-    """Write ``out_dir/trigger_word.h5`` and return its manifest entry."""
+    """Write ``out_dir/trigger_word.h5`` (or ``trigger_word_weights.h5``) and return its manifest entry."""
+    if name == "trigger_word_weights":
+        model, mean, std, figures = train_weights(bank_path=Path(__file__).resolve().parent / "trigger_word.h5")
+        path = write_weights(Path(out_dir) / "trigger_word_weights.h5", model, mean, std, figures)
+        data = path.read_bytes()
+        return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "examples": WEIGHTS_RECIPE["m_train"],
+                "layout": "dl.save_weights format + standardize/mean, standardize/std",
+                "parameters": model.count_params(), "recipe": WEIGHTS_RECIPE,
+                "figures": {k: v for k, v in figures.items() if k != "train_seconds"}, "licence": LICENCE}
     if name != "trigger_word":
-        raise ValueError(f"build_audio_sets.build: unknown set {name!r}; choose 'trigger_word'")
+        raise ValueError(f"build_audio_sets.build: unknown set {name!r}; choose 'trigger_word' or 'trigger_word_weights'")
     path = write(Path(out_dir) / "trigger_word.h5")
     data = path.read_bytes()
     counts = {}

@@ -129,7 +129,8 @@ BUILDERS = {"flower": build_flower, "moons": build_moons, "circles": build_circl
 # ``build(name, out_dir)`` writes the file and returns its manifest entry.
 FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
                  "melodies": ("build_text_sets", "melodies.txt"),
-                 "trigger_word": ("build_audio_sets", "trigger_word.h5")}
+                 "trigger_word": ("build_audio_sets", "trigger_word.h5"),
+                 "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5")}
 
 
 def _file(name):

@@ -27,7 +27,8 @@ from .wav import from_int16
 
 __all__ = ["TriggerBank", "load_trigger_bank", "get_random_time_segment", "is_overlapping",
            "insert_audio_clip", "end_step", "insert_ones", "make_trigger_example", "make_trigger_set",
-           "detections", "chime_on_detections", "per_step_scores", "false_alarms", "T_Y", "N_ONES"]
+           "detections", "chime_on_detections", "per_step_scores", "false_alarms", "T_Y", "N_ONES",
+           "trigger_model", "standardize_spectrograms", "load_trigger_weights", "TRIGGER_WEIGHTS"]
 
 T_Y = 71        # output steps of the model for a 3 s clip (spectrogram 298 steps, Conv1D 15 / stride 4)
 N_ONES = 8      # label steps set to 1 after each trigger
@@ -211,3 +212,55 @@ def false_alarms(probs, Y, threshold=0.5, refractory=N_ONES):
             n += 1
             count += len(detections(probs[0, i], threshold, refractory))
     return count, n
+
+
+# -- the model of c5/04 and its shipped weights -------------------------------------------------
+TRIGGER_WEIGHTS = "trigger_word_weights.h5"
+
+
+def trigger_model(rng, n_x=101, T_x=298, n_C=32, n_a=32, keep_prob=0.8):
+    """The c5/04 detector: ``Conv1D(n_C, 15, stride 4) -> BatchNorm -> ReLU -> Dropout -> GRU(n_a)
+    -> Dropout -> GRU(n_a) -> Dropout -> per-step Dense(1, sigmoid)`` as a ``dl.Sequential``
+    (binary cross-entropy averaged over every output step)."""
+    from ..nn.activations import Activation
+    from ..nn.batchnorm import BatchNorm
+    from ..nn.conv1d import Conv1D
+    from ..nn.dense import Dense
+    from ..nn.recurrent_layers import GRU
+    from ..nn.regularization import Dropout
+    from ..train.sequential import Sequential
+    layers = [Conv1D(n_C, 15, stride=4), BatchNorm(), Activation("relu"), Dropout(keep_prob),
+              GRU(n_a, return_sequences=True), Dropout(keep_prob),
+              GRU(n_a, return_sequences=True), Dropout(keep_prob),
+              Dense(1, activation="sigmoid")]
+    return Sequential(layers, input_shape=(n_x, T_x), loss="binary_cross_entropy", rng=rng)
+
+
+def standardize_spectrograms(S, mean=None, std=None):
+    """Standardize log spectrograms ``(n_freq, m, T_x)`` per frequency: ``(S - mean) / std`` with
+    the statistics of ``S`` itself over examples and steps unless given. Returns ``(X, mean, std)``,
+    ``mean`` and ``std`` of shape ``(n_freq, 1, 1)`` (keep the training ones for dev and test)."""
+    S = check_array("standardize_spectrograms", "S", S, ndim=3,
+                    hint="Spectrograms of a batch are (n_freq, m, T_x): dl.spectrogram(clips).")
+    if mean is None:
+        mean = S.mean(axis=(1, 2), keepdims=True)
+    if std is None:
+        std = S.std(axis=(1, 2), keepdims=True) + 1e-8
+    return (S - mean) / std, mean, std
+
+
+def load_trigger_weights(model, path=None):
+    """Load the shipped weights of ``trigger_model`` (``datasets/trigger_word_weights.h5``, trained
+    by ``datasets/build_audio_sets.py``) into ``model``; returns the spectrogram ``(mean, std)``
+    they were trained with (standardize the inputs with these)."""
+    import h5py
+    from ..data.datasets import datasets_dir
+    from ..train.weights import load_weights
+    path = datasets_dir() / TRIGGER_WEIGHTS if path is None else path
+    load_weights(model, path)
+    with h5py.File(path, "r") as f:
+        if "standardize" not in f:
+            raise ValueError(f"load_trigger_weights: {path} has no 'standardize' group; rebuild it with "
+                             f"python datasets/build_datasets.py trigger_word_weights")
+        return f["standardize/mean"][()], f["standardize/std"][()]
+

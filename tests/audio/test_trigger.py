@@ -179,3 +179,35 @@ def test_source_clips_rebuild_byte_for_byte(tmp_path):
     assert entry == manifest
     assert hashlib.sha256((here / "trigger_word.h5").read_bytes()).hexdigest() == entry["sha256"]
     assert entry["bytes"] < 4_000_000, "keep datasets/ lean"
+
+
+def test_shipped_weights_hash_and_figure():
+    """datasets/trigger_word_weights.h5: the manifest's sha256, and the figure c5/04 asserts
+    (per-step F1 >= 0.8, no detection on trigger-free dev clips) on the recipe's own dev draw."""
+    import hashlib
+    import json
+    from pathlib import Path
+    pytest.importorskip("h5py")
+    here = Path(__file__).resolve().parents[2] / "datasets"
+    entry = json.loads((here / "MANIFEST.json").read_text())["trigger_word_weights.h5"]
+    path = here / dl.TRIGGER_WEIGHTS
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
+    model = dl.trigger_model(np.random.default_rng(0))
+    mean, std = dl.load_trigger_weights(model)
+    assert mean.shape == std.shape == (101, 1, 1)
+    r = entry["recipe"]
+    X, Y, _ = dl.make_trigger_set(dl.load_trigger_bank("dev"), np.random.default_rng(r["dev_seed"]), r["m_dev"])
+    P = model.loss(dl.standardize_spectrograms(dl.spectrogram(X), mean, std)[0])
+    s = dl.per_step_scores(P > 0.5, Y)
+    alarms, n_free = dl.false_alarms(P, Y, 0.5)
+    assert s["f1"] >= 0.8 and alarms == 0 and n_free > 50
+    assert abs(s["f1"] - entry["figures"]["dev_f1"]) < 1e-3, "the manifest's figure is what the weights give"
+
+
+def test_standardize_and_weights_bad_input(tmp_path):
+    X, mean, std = dl.standardize_spectrograms(np.arange(24.0).reshape(2, 3, 4))
+    assert np.allclose(X.mean(axis=(1, 2)), 0) and np.allclose(X.std(axis=(1, 2)), 1, atol=1e-6)
+    with pytest.raises(ValueError, match=r"standardize_spectrograms: S must be 3-D.*dl.spectrogram"):
+        dl.standardize_spectrograms(np.zeros((101, 298)))
+    with pytest.raises(ValueError, match="load_weights: no file"):
+        dl.load_trigger_weights(dl.trigger_model(np.random.default_rng(0)), path=tmp_path / "none.h5")
