@@ -11,6 +11,11 @@ that mixes the channels. Its cost against a normal ``f x f`` convolution to ``n_
     -----------------------------------------------------------  =  1/n_C' + 1/f^2
                   normal  n_H n_W n_C' f^2 n_C
 
+Building blocks for MobileNets: ``separable_layers(n_C, f, stride)`` (MobileNet v1: depthwise ->
+BN -> ReLU -> 1x1 -> BN -> ReLU) and ``inverted_residual(n_C_in, n_C_out, expansion, stride)``
+(MobileNet v2: 1x1 expansion -> BN -> ReLU -> depthwise -> BN -> ReLU -> 1x1 projection -> BN, linear,
+with a skip connection when the stride is 1 and the channels match).
+
 Vectorized like ``conv_forward``: a sum over the ``f*f`` filter offsets of a strided slice of
 the padded input times ``W[i, j]`` (a per-channel product, no matrix product needed); backward
 mirrors it with shifted adds. ``depthwise_conv_forward_loop`` is the loop reference.
@@ -18,13 +23,15 @@ Taught in: c4/04 (efficient networks).
 """
 import numpy as np
 
-from .activations import get_activation
+from .activations import get_activation, Activation
+from .batchnorm import BatchNorm
 from .conv import check_conv_input, resolve_padding, zero_pad
-from .conv_layers import conv_init, image_shape, spatial_output, _check_pad, CONV_INITIALIZERS
+from .conv_layers import Conv2D, conv_init, image_shape, spatial_output, _check_pad, CONV_INITIALIZERS
 from .layer import Layer, check_count, layer_key
+from .residual import Residual
 
 __all__ = ["depthwise_conv_forward", "depthwise_conv_backward", "depthwise_conv_forward_loop",
-           "DepthwiseConv2D"]
+           "DepthwiseConv2D", "separable_layers", "inverted_residual"]
 
 
 def _check(func, A_prev, W, b, hparameters):
@@ -158,3 +165,25 @@ class DepthwiseConv2D(Layer):
     def describe(self):
         act = f", {self.activation}" if self.activation else ""
         return f"DepthwiseConv2D({self.f}x{self.f}, s={self.stride}, pad={self.pad}{act})"
+
+
+def separable_layers(n_C, f=3, stride=1, batchnorm=True):
+    """MobileNet v1's depthwise separable convolution as layers: depthwise fxf, then a 1x1 to ``n_C``."""
+    n_C = check_count("separable_layers", "n_C", n_C)
+    norm = (lambda: [BatchNorm()]) if batchnorm else (lambda: [])
+    return ([DepthwiseConv2D(f, stride=stride, use_bias=not batchnorm)] + norm() + [Activation("relu")]
+            + [Conv2D(n_C, 1, use_bias=not batchnorm)] + norm() + [Activation("relu")])
+
+
+def inverted_residual(n_C_in, n_C_out, expansion=6, stride=1, f=3):
+    """MobileNet v2's bottleneck: expand (1x1), depthwise fxf, project (1x1, linear); a ``Residual``
+    (identity shortcut) when ``stride == 1`` and ``n_C_in == n_C_out``, else the list of layers."""
+    func = "inverted_residual"
+    n_C_in, n_C_out = check_count(func, "n_C_in", n_C_in), check_count(func, "n_C_out", n_C_out)
+    hidden = n_C_in * check_count(func, "expansion", expansion)
+    layers = [Conv2D(hidden, 1, use_bias=False), BatchNorm(), Activation("relu"),
+              DepthwiseConv2D(f, stride=stride, use_bias=False), BatchNorm(), Activation("relu"),
+              Conv2D(n_C_out, 1, use_bias=False), BatchNorm()]
+    if check_count(func, "stride", stride) == 1 and n_C_in == n_C_out:
+        return Residual(layers, activation=None)
+    return layers

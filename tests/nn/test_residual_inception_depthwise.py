@@ -128,3 +128,19 @@ def test_bad_input_messages():
     with pytest.raises(ValueError, match=r"depthwise_conv_forward: a 5x5 filter with stride 1 and pad 0 does not fit"):
         dl.depthwise_conv_forward(np.zeros((1, 4, 4, 2)), np.zeros((5, 5, 2)), np.zeros((1, 1, 1, 2)),
                                   {"stride": 1, "pad": 0})
+
+
+def test_mobilenet_building_blocks():
+    rng = np.random.default_rng(6)
+    sep = dl.count_network(dl.separable_layers(32, 3), (14, 14, 16))
+    normal = dl.Conv2D(32, 3, use_bias=False).count((14, 14, 16))[2]
+    assert sep.output_shape == (14, 14, 32)
+    assert sep.total_multiply_adds / normal == pytest.approx(1 / 32 + 1 / 9)
+    block = dl.inverted_residual(4, 4, expansion=2)
+    assert isinstance(block, dl.Residual) and block.activation is None     # linear bottleneck, identity skip
+    errors, shape, _ = layer_errors(block, (4, 4, 4), rng, m=3)
+    assert shape == (4, 4, 4) and max(errors.values()) < 1e-6, errors
+    down = dl.inverted_residual(4, 6, expansion=2, stride=2)
+    assert isinstance(down, list) and dl.count_network(down, (6, 6, 4)).output_shape == (3, 3, 6)
+    with pytest.raises(ValueError, match="inverted_residual: expansion must be a whole number >= 1, got 0"):
+        dl.inverted_residual(4, 4, expansion=0)
