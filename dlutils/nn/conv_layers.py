@@ -127,7 +127,7 @@ class Conv2D(Layer):
     def backward(self, dout, cache, params, need_dA=True):
         cache, act = cache
         dZ = dout if act is None else get_activation(self.activation)[1](dout, act)
-        dA, dW, db = conv_backward(dZ, cache)
+        dA, dW, db = conv_backward(dZ, cache, need_dA_prev=need_dA)   # a first layer skips dA_prev
         grads = {self.W: dW}
         if self.use_bias:
             grads[self.b] = db
