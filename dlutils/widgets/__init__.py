@@ -15,6 +15,8 @@ from .recurrent_gradients import gradient_distance_panel, gradient_distance_resu
 from .conv_panel import conv_panel, conv_feature_map, CONV_FILTERS, parse_filter  # noqa: F401  (c4/01)
 from .resnet_panel import resnet_depth_panel, depth_pair  # noqa: F401  (c4/03)
 from .autodiff_panel import autodiff_panel, autodiff_result  # noqa: F401  (c2/08)
+from .cnn_panel import cnn_panel, train_small_cnn, small_cnn  # noqa: F401  (c4/02)
+from .conv_cost_panel import conv_cost_panel, conv_costs  # noqa: F401  (c4/04)
 from .sequence_panels import temperature_panel, temperature_result, melody_panel, melody_result  # noqa: F401  (c5/02, c5/03)
 from .trigger_panel import trigger_threshold_panel, trigger_threshold_result  # noqa: F401  (c5/04)
 
