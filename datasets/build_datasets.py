@@ -130,6 +130,8 @@ BUILDERS = {"flower": build_flower, "moons": build_moons, "circles": build_circl
 FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
                  "melodies": ("build_text_sets", "melodies.txt"),
                  "trigger_word": ("build_audio_sets", "trigger_word.h5"),
+                 "c4_signs_cnn": ("build_c4_weights", "c4_signs_cnn.h5"),        # trained weights (c4/02)
+                 "c4_objects_cnn": ("build_c4_weights", "c4_objects_cnn.h5"),
                  "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5")}
 
 
