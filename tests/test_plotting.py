@@ -21,7 +21,8 @@ def test_plot_costs_list_and_history(rng):
     fig, own = plt.subplots()
     out = dl.plot_costs(h, ax=own)
     assert out is own
-    np.testing.assert_array_equal(own.lines[0].get_xdata(), [10, 20, 30])
+    np.testing.assert_array_equal(own.lines[0].get_xdata(), [0, 10, 20, 30])   # iteration 0 is recorded too
+    np.testing.assert_array_equal(own.lines[0].get_ydata(), h.costs)
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf")])
