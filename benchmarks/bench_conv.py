@@ -15,8 +15,9 @@ machine's load hits every contender alike; medians of several repeats after a wa
    example), and PyTorch CPU ``conv2d`` forward + autograd backward in float64 and float32
    (input gradient on / off to match the two dlutils rows) when ``import torch`` works.
 2. 2x2 max-pool stride 2, forward + backward, on the conv output ``(64, 64, 64, 8)``.
-3. Hook for the c4/02 CNN training step on a batch of 64: add a function to ``SECTIONS`` (see
-   ``register_section``) that returns ``(title, {name: seconds})``; it is printed like the others.
+3. The c4/02 CNN (conv 16-32-64 3x3, 2x2 pools, dense 6): one Adam training step on a batch of 64,
+   dlutils vs the same net in PyTorch. More sections: add a function with ``register_section``
+   that returns ``(title, {name: seconds})``; it is printed like the others.
 
 Before timing, every contender's outputs and gradients are checked against dlutils (to 1e-9 in
 float64, 1e-3 relative in float32) - timing different computations would mean nothing.
@@ -226,6 +227,67 @@ def bench_pool(quick):
         for name in ("float64", "float32"):
             steps[f"torch {name}"] = (torch_pool(A, dA, name), 1.0)
     return f"2x2 max-pool stride 2, forward + backward, on {A.shape}", timed_interleaved(steps, 3 if quick else 15)
+
+
+# -- the c4/02 CNN: one training step on a batch of 64 -------------------------------------------
+def signs_cnn_layers():
+    """The 3-stage CNN of c4/02 (32x32x3 signs), without dropout so both libraries do the same work."""
+    return [dl.Conv2D(16, 3, activation="relu"), dl.MaxPool2D(2),
+            dl.Conv2D(32, 3, activation="relu"), dl.MaxPool2D(2),
+            dl.Conv2D(64, 3, activation="relu"), dl.MaxPool2D(2),
+            dl.Flatten(), dl.Dense(6, activation="softmax")]
+
+
+def torch_signs_cnn(model, dtype_name):
+    """The same net in PyTorch (NCHW inside), conv weights copied from dlutils; the dense layer keeps
+    torch's own initial weights (same shape, same work: this section times a step, it compares no values)."""
+    import torch
+    dtype = getattr(torch, dtype_name)
+    convs = [k for k in model.params if k.endswith("_W") and model.params[k].ndim == 4]
+    layers, c_in = [], 3
+    for k in convs:
+        W = model.params[k]
+        conv = torch.nn.Conv2d(c_in, W.shape[3], W.shape[0], padding="same").to(dtype)
+        with torch.no_grad():
+            conv.weight.copy_(torch.from_numpy(W.transpose(3, 2, 0, 1).copy()))
+            conv.bias.copy_(torch.from_numpy(model.params[k[:-1] + "b"].ravel().copy()))
+        layers += [conv, torch.nn.ReLU(), torch.nn.MaxPool2d(2)]
+        c_in = W.shape[3]
+    dense_W = [k for k in model.params if model.params[k].ndim == 2 and model.params[k].shape[0] == 6][0]
+    lin = torch.nn.Linear(model.params[dense_W].shape[1], 6).to(dtype)
+    return torch.nn.Sequential(*layers, torch.nn.Flatten(), lin), lin
+
+
+@register_section
+def bench_cnn_step(quick):
+    rng = np.random.default_rng(0)
+    m = 8 if quick else 64
+    X = rng.uniform(0, 1, (m, 32, 32, 3))
+    Y = rng.integers(0, 6, (1, m))
+    model = dl.Sequential(signs_cnn_layers(), input_shape=(32, 32, 3), rng=np.random.default_rng(1))
+    configs = dl.make_optimizer_configs(model.params, "adam", 1e-3)
+
+    def dl_step():
+        cost, grads = model.loss(X, Y)
+        for k, g in grads.items():
+            model.params[k], configs[k] = dl.adam(model.params[k], g, configs[k])
+
+    steps = {"dlutils": (dl_step, 1.0)}
+    if torch_available():
+        import torch
+        for name in ("float64", "float32"):
+            net, _ = torch_signs_cnn(model, name)
+            opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+            Xt = torch.from_numpy(X.transpose(0, 3, 1, 2).copy()).to(getattr(torch, name))
+            Yt = torch.from_numpy(Y.ravel().astype(np.int64))
+
+            def t_step(net=net, opt=opt, Xt=Xt, Yt=Yt):
+                opt.zero_grad()
+                torch.nn.functional.cross_entropy(net(Xt), Yt).backward()
+                opt.step()
+            steps[f"torch {name}"] = (t_step, 1.0)
+    return (f"c4/02 CNN training step (Adam), batch {m} of 32x32x3, conv 16-32-64 3x3 + 2x2 pools",
+            timed_interleaved(steps, 3 if quick else 9))
 
 
 def fmt(s):
