@@ -30,7 +30,7 @@ def _load_local(name):
     """Import datasets/<name>.py without touching sys.path for anybody else."""
     if name in sys.modules:
         return sys.modules[name]
-    if name == "scenes":
+    if name in ("scenes", "build_scenes"):
         _load_local("drawing")                     # scenes.py does `import drawing`
     spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
@@ -132,7 +132,8 @@ FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
                  "trigger_word": ("build_audio_sets", "trigger_word.h5"),
                  "c4_signs_cnn": ("build_c4_weights", "c4_signs_cnn.h5"),        # trained weights (c4/02)
                  "c4_objects_cnn": ("build_c4_weights", "c4_objects_cnn.h5"),
-                 "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5")}
+                 "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5"),
+                 "scenes": ("build_scenes", "scenes.h5")}
 
 
 def _file(name):

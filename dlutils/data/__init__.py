@@ -6,3 +6,4 @@ from .strategy_tasks import *  # noqa: F401,F403
 from .text_sets import *  # noqa: F401,F403
 from .sequence_tasks import *  # noqa: F401,F403
 from .bars import *  # noqa: F401,F403
+from .scenes import *  # noqa: F401,F403
