@@ -130,6 +130,10 @@ BUILDERS = {"flower": build_flower, "moons": build_moons, "circles": build_circl
 FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
                  "melodies": ("build_text_sets", "melodies.txt"),
                  "trigger_word": ("build_audio_sets", "trigger_word.h5"),
+                 "kjv": ("build_word_sets", "kjv.h5"), "analogies": ("build_word_sets", "analogies.txt"),
+                 "bias_corpus": ("build_word_sets", "bias_corpus.txt"),
+                 "sentiment": ("build_word_sets", "sentiment.txt"),
+                 "kjv_vectors": ("build_word_sets", "kjv_vectors.h5"),
                  "c4_signs_cnn": ("build_c4_weights", "c4_signs_cnn.h5"),        # trained weights (c4/02)
                  "c4_objects_cnn": ("build_c4_weights", "c4_objects_cnn.h5"),
                  "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5"),

@@ -4,6 +4,7 @@ from .datasets import *  # noqa: F401,F403
 from .synthetic import *  # noqa: F401,F403
 from .strategy_tasks import *  # noqa: F401,F403
 from .text_sets import *  # noqa: F401,F403
+from .word_sets import *  # noqa: F401,F403
 from .sequence_tasks import *  # noqa: F401,F403
 from .bars import *  # noqa: F401,F403
 from .scenes import *  # noqa: F401,F403

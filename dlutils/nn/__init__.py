@@ -21,6 +21,7 @@ from .residual import *  # noqa: F401,F403
 from .inception import *  # noqa: F401,F403
 from .autodiff import *  # noqa: F401,F403
 from .conv1d import *  # noqa: F401,F403
+from .embedding import *  # noqa: F401,F403
 from .attention import *  # noqa: F401,F403
 from .transformer import *  # noqa: F401,F403
 from .transformer_model import *  # noqa: F401,F403
