@@ -28,7 +28,8 @@ from ..nn.lstm import lstm_backward, lstm_cell_backward, lstm_cell_forward, lstm
 
 __all__ = ["Seq2SeqConfig", "init_seq2seq", "count_seq2seq_parameters", "one_step_attention",
            "seq2seq_forward", "seq2seq_backward", "seq2seq_loss", "seq2seq_encode",
-           "seq2seq_decoder_step", "seq2seq_predict", "train_seq2seq"]
+           "seq2seq_decoder_step", "seq2seq_predict", "train_seq2seq",
+           "seq2seq_step_function"]
 
 
 class Seq2SeqConfig(NamedTuple):
@@ -293,3 +294,28 @@ def train_seq2seq(X_ids, Y_ids, parameters, config, rng, epochs=1, batch_size=10
         if callback is not None:
             callback(it, parameters)
     return hist
+
+
+def seq2seq_step_function(X1, parameters, config):
+    """``(step, state)`` for ``dl.beam_search`` / ``dl.greedy_decode`` on ONE input ``X1 (V_h, 1, T_x)``.
+
+    ``step(state, tokens)`` returns ``(log_probs (k, V_m), state)``; the state ``(s, c, a, Ua)`` has
+    its hypothesis axis at 1 (the batch axis of the column layout).
+    """
+    c, p = config, parameters
+    a, _ = seq2seq_encode(X1, p, c)
+    if a.shape[1] != 1:
+        raise ValueError(f"seq2seq_step_function: X1 holds {a.shape[1]} inputs; beam search decodes one "
+                         f"at a time, pass X[:, i:i+1].")
+    Ua = (p["att_W1"][:, :2 * c.n_a] @ a.reshape(2 * c.n_a, -1)).reshape(-1, 1, a.shape[2]) if c.attention else np.zeros((1, 1, 1))
+
+    def step(state, tokens):
+        s, cs, a_k, U_k = state
+        k = s.shape[1]
+        y_prev = np.zeros((c.V_m, k))
+        if tokens is not None:
+            y_prev[np.asarray(tokens), np.arange(k)] = 1.0
+        probs, s, cs, _ = seq2seq_decoder_step(a_k, s, cs, y_prev, p, c, U_k if c.attention else None)
+        return np.log(np.maximum(probs, 1e-300)).T, (s, cs, a_k, U_k)
+
+    return step, (np.zeros((c.n_s, 1)), np.zeros((c.n_s, 1)), a, Ua)
