@@ -25,3 +25,4 @@ from .embedding import *  # noqa: F401,F403
 from .attention import *  # noqa: F401,F403
 from .transformer import *  # noqa: F401,F403
 from .transformer_model import *  # noqa: F401,F403
+from .transposed_conv import *  # noqa: F401,F403
