@@ -7,7 +7,7 @@ projection is ``X @ W + b`` with ``W (d_model, d_model)``, ``b (d_model,)``.
     Attention(Q, K, V) = softmax(Q K^T / sqrt(d_k) + (1 - mask) * -1e9) V
 
 Masks hold 1 where a query may attend and 0 where it may not, broadcastable to
-``(m, T_q, T_k)`` (or ``(m, h, T_q, T_k)``): ``padding_mask(ids)`` is ``(m, 1, 1, T_k)``,
+``(m, T_q, T_k)`` (or ``(m, h, T_q, T_k)``): ``attention_padding_mask(ids)`` (named apart from the sentence models' ``dl.padding_mask``, which is ``(m, T)``) is ``(m, 1, 1, T_k)``,
 ``look_ahead_mask(T)`` is ``(T, T)`` lower-triangular. A blocked score gets -1e9 added, not -inf,
 so a fully masked row becomes a uniform softmax instead of NaN.
 
@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 __all__ = [
-    "scaled_dot_product_attention", "scaled_dot_product_attention_backward", "padding_mask",
+    "scaled_dot_product_attention", "scaled_dot_product_attention_backward", "attention_padding_mask",
     "look_ahead_mask", "init_multi_head_attention", "multi_head_attention_forward",
     "multi_head_attention_backward", "AttentionCache", "MultiHeadAttentionCache", "MASK_VALUE",
 ]
@@ -50,7 +50,7 @@ def _check_mask(func, mask, score_shape):
         raise ValueError(
             f"{func}: mask has shape {mask.shape} but the attention scores are {tuple(score_shape)} "
             f"(batch, [heads,] T_q, T_k); a mask must broadcast to them: (T_q, T_k) for look-ahead, "
-            f"(m, 1, 1, T_k) or (m, 1, T_k) for padding. Build one with dl.padding_mask(ids) or "
+            f"(m, 1, 1, T_k) or (m, 1, T_k) for padding. Build one with dl.attention_padding_mask(ids) or "
             f"dl.look_ahead_mask(T), and combine two with np.minimum(a, b).")
     return mask
 
@@ -100,11 +100,11 @@ def scaled_dot_product_attention_backward(dout, cache):
     return dQ, dK, dV
 
 
-def padding_mask(ids, pad=0):
+def attention_padding_mask(ids, pad=0):
     """``(m, T)`` token ids -> ``(m, 1, 1, T)`` mask: 1 for real tokens, 0 where ``ids == pad``."""
     ids = np.asarray(ids)
     if ids.ndim != 2:
-        raise ValueError(f"padding_mask: ids has shape {ids.shape}; expected (m, T) token ids, "
+        raise ValueError(f"attention_padding_mask: ids has shape {ids.shape}; expected (m, T) token ids, "
                          f"one row per sequence. For one sequence use ids[None, :].")
     return (ids != pad).astype(float)[:, None, None, :]
 

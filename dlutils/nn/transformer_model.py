@@ -9,16 +9,17 @@ The encoder's padding mask hides padded source tokens from both attentions; the 
 self-attention uses the look-ahead mask combined with its own padding mask.
 Taught in: c5_sequence_models/08_transformer.
 """
+import time
 from typing import NamedTuple
 
 import numpy as np
 
-from .attention import look_ahead_mask, padding_mask
+from .attention import look_ahead_mask, attention_padding_mask
 from .transformer import (decoder_layer_backward, decoder_layer_forward, encoder_layer_backward,
                           encoder_layer_forward, init_decoder_layer, init_encoder_layer, positional_encoding)
 
 __all__ = ["TransformerConfig", "init_transformer", "transformer_forward", "transformer_backward",
-           "transformer_loss", "transformer_greedy_decode"]
+           "transformer_loss", "transformer_greedy_decode", "train_transformer"]
 
 
 class TransformerConfig(NamedTuple):
@@ -89,8 +90,8 @@ def transformer_forward(src, tgt_in, parameters, config, return_weights=False):
     src = _check_ids(func, "src", src, c.vocab_in, c.max_len)
     tgt_in = _check_ids(func, "tgt_in", tgt_in, c.vocab_out, c.max_len)
     pe = positional_encoding(c.max_len, c.d_model)
-    src_mask = padding_mask(src, c.pad)                              # (m, 1, 1, T_x)
-    tgt_mask = np.minimum(look_ahead_mask(tgt_in.shape[1]), padding_mask(tgt_in, c.pad))
+    src_mask = attention_padding_mask(src, c.pad)                              # (m, 1, 1, T_x)
+    tgt_mask = np.minimum(look_ahead_mask(tgt_in.shape[1]), attention_padding_mask(tgt_in, c.pad))
     X = _embed(src, p["E_in"], pe, c.d_model)
     W = {"enc": [], "dec_self": [], "dec_cross": []}
     enc_caches, dec_caches = [], []
@@ -160,3 +161,32 @@ def transformer_greedy_decode(src, parameters, config, start, length):
         logits, _ = transformer_forward(src, out, parameters, config)
         out = np.concatenate([out, logits[:, -1].argmax(axis=-1)[:, None]], axis=1)
     return out[:, 1:]
+
+
+def train_transformer(src, tgt_in, tgt_out, parameters, config, rng, epochs=1, batch_size=100,
+                      warmup_steps=400, scale=1.0, time_budget=None, callback=None):
+    """Adam (beta2 0.98) with the warm-up schedule ``dl.warmup_learning_rate``; updates in place.
+
+    Returns a list of ``(iteration, seconds, cost, learning_rate)``; stops after ``epochs`` or
+    ``time_budget`` seconds; ``callback(iteration, parameters)`` runs after each epoch.
+    """
+    from ..optim.optimizers import adam
+    from ..optim.warmup import warmup_learning_rate
+    conf = {k: {"learning_rate": 0.0, "beta2": 0.98} for k in parameters}
+    m, hist, it, t0 = src.shape[0], [], 0, time.perf_counter()
+    for _ in range(int(epochs)):
+        order = rng.permutation(m)
+        for b in range(0, m, batch_size):
+            idx = order[b:b + batch_size]
+            it += 1
+            lr = warmup_learning_rate(it, config.d_model, warmup_steps, scale)
+            cost, g = transformer_loss(src[idx], tgt_in[idx], tgt_out[idx], parameters, config)
+            for k in parameters:
+                conf[k]["learning_rate"] = lr
+                parameters[k], conf[k] = adam(parameters[k], g[k], conf[k])
+            hist.append((it, time.perf_counter() - t0, cost, lr))
+            if time_budget is not None and hist[-1][1] > time_budget:
+                return hist
+        if callback is not None:
+            callback(it, parameters)
+    return hist

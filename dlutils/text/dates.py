@@ -19,7 +19,7 @@ import numpy as np
 __all__ = [
     "MONTH_NAMES", "DAY_NAMES", "HUMAN_FORMATS", "HUMAN_VOCAB", "MACHINE_VOCAB", "DATE_T_X", "DATE_T_Y",
     "random_dates", "format_date", "make_date_pairs", "encode_dates", "encode_iso", "decode_iso",
-    "date_dataset",
+    "date_dataset", "date_transformer_ids", "DATE_START",
 ]
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -129,3 +129,20 @@ def date_dataset(m, rng, T_x=DATE_T_X):
     """``(X_ids (m, T_x), Y_ids (m, 10), human, machine)`` for ``m`` random dates."""
     human, machine, _ = make_date_pairs(m, rng)
     return encode_dates(human, T_x), encode_iso(machine), human, machine
+
+
+DATE_START = len(MACHINE_VOCAB) + 1        # the decoder's start token in the Transformer's ids
+
+
+def date_transformer_ids(X_ids, Y_ids=None):
+    """Ids for the Transformer, where 0 is padding: ``src = X + 1`` with ``<pad>`` -> 0 (so
+    ``vocab_in = len(HUMAN_VOCAB) + 1``); targets ``Y + 1`` (``vocab_out = 13``: 0 pad, 1..11 the
+    machine symbols, 12 = ``DATE_START``). Returns ``src`` or ``(src, tgt_in, tgt_out)`` with
+    ``tgt_in`` = ``[DATE_START, y<1>, ..., y<T_y-1>]`` (teacher forcing)."""
+    X_ids = np.asarray(X_ids)
+    src = np.where(X_ids == _H["<pad>"], 0, X_ids + 1)
+    if Y_ids is None:
+        return src
+    tgt_out = np.asarray(Y_ids) + 1
+    tgt_in = np.concatenate([np.full((len(tgt_out), 1), DATE_START), tgt_out[:, :-1]], axis=1)
+    return src, tgt_in, tgt_out

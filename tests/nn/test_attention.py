@@ -57,7 +57,7 @@ def test_look_ahead_mask_future_tokens_do_not_change_the_past():
 
 
 def test_padding_mask_shape_and_values():
-    m = dl.padding_mask(np.array([[3, 4, 0], [1, 0, 0]]))
+    m = dl.attention_padding_mask(np.array([[3, 4, 0], [1, 0, 0]]))
     assert m.shape == (2, 1, 1, 3)
     assert m[1, 0, 0].tolist() == [1, 0, 0]
     assert dl.look_ahead_mask(3).tolist() == [[1, 0, 0], [1, 1, 0], [1, 1, 1]]
@@ -69,7 +69,7 @@ def test_multi_head_attention_gradient_check():
     for k in p:
         p[k] = p[k] + 0.1 * rng.standard_normal(p[k].shape)
     Xq, Xkv = rng.standard_normal((2, 3, 6)), rng.standard_normal((2, 4, 6))
-    mask = dl.padding_mask(np.array([[1, 2, 3, 0], [1, 2, 3, 4]]))
+    mask = dl.attention_padding_mask(np.array([[1, 2, 3, 0], [1, 2, 3, 4]]))
     out, _, cache = dl.multi_head_attention_forward(Xq, Xkv, p, 3, mask)
     dout = rng.standard_normal(out.shape)
     dXq, dXkv, g = dl.multi_head_attention_backward(dout, cache)
@@ -109,5 +109,5 @@ def test_bad_input_messages():
         dl.multi_head_attention_forward(Q, Q, p, 2, np.ones((1, 1, 1, 5)))
     with pytest.raises(ValueError, match=r"expected \(m, T, d_model=4\)"):
         dl.multi_head_attention_forward(Q[0], Q[0], p, 2)
-    with pytest.raises(ValueError, match="padding_mask: ids has shape"):
-        dl.padding_mask(np.array([1, 2, 0]))
+    with pytest.raises(ValueError, match="attention_padding_mask: ids has shape"):
+        dl.attention_padding_mask(np.array([1, 2, 0]))

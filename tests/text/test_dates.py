@@ -48,3 +48,11 @@ def test_bad_input():
         dl.encode_iso(["2014/02/03"])
     with pytest.raises(ValueError, match="unknown format"):
         dl.format_date(datetime.date(2014, 2, 3), "yyyy")
+
+
+def test_transformer_ids_shift_and_teacher_forcing():
+    X, Y, _, _ = dl.date_dataset(4, np.random.default_rng(3))
+    src, tin, tout = dl.date_transformer_ids(X, Y)
+    pad = dl.HUMAN_VOCAB.index("<pad>")
+    assert np.all((src == 0) == (X == pad)) and np.all(src[X != pad] == X[X != pad] + 1)
+    assert np.all(tout == Y + 1) and np.all(tin[:, 0] == dl.DATE_START) and np.all(tin[:, 1:] == tout[:, :-1])
