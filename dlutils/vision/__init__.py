@@ -5,3 +5,4 @@ from .boxes import *  # noqa: F401,F403
 from .detection import *  # noqa: F401,F403
 from .netstack import *  # noqa: F401,F403
 from .sliding_windows import *  # noqa: F401,F403
+from .segmentation import *  # noqa: F401,F403

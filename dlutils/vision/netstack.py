@@ -54,12 +54,20 @@ class LayerStack:
         X = self.check(X, "LayerStack.predict")
         return np.concatenate([self.forward(X[i:i + batch])[0] for i in range(0, len(X), batch)])
 
-    def backward(self, dout, caches):
+    def backward(self, dout, caches, need_dX=False):
+        """Grads of every parameter; with ``need_dX`` returns ``(grads, dX)`` (the input's gradient)."""
         grads, dA = {}, dout
         for i in range(len(self.layers) - 1, -1, -1):
-            dA, g = self.layers[i].backward(dA, caches[i], self.params, need_dA=i > 0)
+            dA, g = self.layers[i].backward(dA, caches[i], self.params, need_dA=need_dX or i > 0)
             grads.update(g)
-        return grads
+        return (grads, dA) if need_dX else grads
+
+    def adam_step(self, grads, learning_rate):
+        """One Adam update of the parameters in ``grads``."""
+        for k, g in grads.items():
+            cfg = self.configs.setdefault(k, {"learning_rate": learning_rate})
+            cfg["learning_rate"] = learning_rate
+            self.params[k], _ = adam(self.params[k], g, cfg)
 
     def loss(self, X, targets, loss_fn):
         out, caches = self.forward(X, training=True)
@@ -82,10 +90,7 @@ class LayerStack:
                 idx = order[s:s + mini_batch_size]
                 xb = X[idx] if augment is None else augment(X[idx], rng)
                 cost, grads = self.loss(xb, take(targets, idx), loss_fn)
-                for k, g in grads.items():
-                    cfg = self.configs.setdefault(k, {"learning_rate": learning_rate})
-                    cfg["learning_rate"] = learning_rate
-                    self.params[k], _ = adam(self.params[k], g, cfg)
+                self.adam_step(grads, learning_rate)
                 costs.append(cost)
             if verbose:
                 print(f"epoch {epoch + 1}: cost {np.mean(costs[-(len(X) // mini_batch_size or 1):]):.4f}")
