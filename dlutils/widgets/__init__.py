@@ -19,6 +19,7 @@ from .cnn_panel import cnn_panel, train_small_cnn, small_cnn  # noqa: F401  (c4/
 from .conv_cost_panel import conv_cost_panel, conv_costs  # noqa: F401  (c4/04)
 from .sequence_panels import temperature_panel, temperature_result, melody_panel, melody_result  # noqa: F401  (c5/02, c5/03)
 from .trigger_panel import trigger_threshold_panel, trigger_threshold_result  # noqa: F401  (c5/04)
+from .word_panels import neighbours_panel, sentence_panel  # noqa: F401  (c5/05, c5/06)
 from .date_panel import date_translation_panel, translate_date_result  # noqa: F401  (c5/07)
 from .detection_panel import detection_panel, detection_result  # noqa: F401  (c4/05)
 
