@@ -21,6 +21,7 @@ from .sequence_panels import temperature_panel, temperature_result, melody_panel
 from .trigger_panel import trigger_threshold_panel, trigger_threshold_result  # noqa: F401  (c5/04)
 from .word_panels import neighbours_panel, sentence_panel  # noqa: F401  (c5/05, c5/06)
 from .date_panel import date_translation_panel, translate_date_result  # noqa: F401  (c5/07)
+from .transformer_panel import transformer_attention_panel, transformer_attention_result  # noqa: F401  (c5/08)
 from .detection_panel import detection_panel, detection_result  # noqa: F401  (c4/05)
 
 __all__ = ["Panel", "log_slider", "int_slider", "float_slider", "learning_rate_panel",

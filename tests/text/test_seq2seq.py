@@ -61,3 +61,19 @@ def test_bad_input():
         dl.seq2seq_forward(X, p, c)
     with pytest.raises(ValueError, match=r"expected one-hot \(V_m=4"):
         dl.seq2seq_loss(X, Y[:3], p, c)
+
+
+def test_gradient_through_the_relu_of_the_energies():
+    # some energies below zero, some above: the relu's mask must be applied in backward
+    rng = np.random.default_rng(3)
+    c, p, X, Y = _setup(rng)
+    p["att_b2"] = np.zeros((1, 1))
+    a, _ = dl.seq2seq_encode(X, p, c)
+    _, _, (H, _, _, _) = dl.one_step_attention(a, np.zeros((4, 2)), p)
+    p["att_b2"] = -np.median(p["att_W2"] @ H.reshape(3, -1)).reshape(1, 1)   # half the energies below the kink
+    _, _, (_, E, _, _) = dl.one_step_attention(a, np.zeros((4, 2)), p)
+    assert 0 < (E > 0).mean() < 1
+    _, g = dl.seq2seq_loss(X, Y, p, c)
+    for k in ("att_W1", "att_W2", "att_b1", "att_b2"):
+        num = numerical(lambda: dl.seq2seq_loss(X, Y, p, c)[0], p[k])
+        assert np.linalg.norm(g[k] - num) / (np.linalg.norm(g[k]) + np.linalg.norm(num)) < 1e-6, k
