@@ -175,3 +175,19 @@ def test_word_sets_load_and_are_consistent():
     assert E.shape == (50, 3000) and vw == words[:3000]
     assert all(w in set(vw) for s in d["sentence"] for w in s.split())
     assert len(dl.load_bias_corpus()) == 12000
+
+
+def test_shipped_vectors_reach_the_documented_analogy_accuracy():
+    E, words = dl.load_kjv_vectors()
+    wv = dl.WordVectors(E, words)
+    q = [r[1:] for r in dl.load_analogies() if all(w in wv for w in r[1:])]
+    acc, _ = dl.analogy_accuracy(wv, q)
+    assert len(q) == 1164 and acc == pytest.approx(0.3625, abs=0.002)        # DATA_CARD: 36.3 %
+
+
+def test_bench_embeddings_quick_runs():
+    import runpy
+    from pathlib import Path
+    mod = runpy.run_path(str(Path(__file__).resolve().parents[2] / "benchmarks" / "bench_embeddings.py"))
+    rows = mod["main"](["--quick"])
+    assert {r[0] for r in rows} >= {"co-occurrence (vectorized)", "GloVe AdaGrad epochs", "lookup fwd+bwd (dlutils)"}
