@@ -32,8 +32,10 @@ def check_masks(func, masks, n_classes, shape=None):
     return masks.astype(np.int64)
 
 
-def pixel_softmax_loss(logits, masks):
-    """Mean over all pixels of the softmax cross-entropy: ``(cost, dlogits)``."""
+def pixel_softmax_loss(logits, masks, class_weights=None):
+    """Mean over all pixels of the softmax cross-entropy: ``(cost, dlogits)``. With
+    ``class_weights (C,)`` each pixel's term is multiplied by the weight of its true class (rare
+    classes count more); the mean stays over the number of pixels."""
     Z = np.asarray(logits, dtype=np.float64)
     if Z.ndim != 4:
         raise ValueError(f"pixel_softmax_loss: logits have shape {Z.shape}, expected (m, n_H, n_W, C)")
@@ -44,7 +46,13 @@ def pixel_softmax_loss(logits, masks):
     picked = np.take_along_axis(logp, y[..., None], axis=-1)
     d = np.exp(logp)
     np.put_along_axis(d, y[..., None], np.take_along_axis(d, y[..., None], axis=-1) - 1.0, axis=-1)
-    return float(-picked.sum() / n), d / n
+    if class_weights is None:
+        return float(-picked.sum() / n), d / n
+    w = np.asarray(class_weights, dtype=np.float64)
+    if w.shape != (Z.shape[3],):
+        raise ValueError(f"pixel_softmax_loss: class_weights has shape {w.shape}, expected ({Z.shape[3]},)")
+    wy = w[y][..., None]
+    return float(-(wy * picked).sum() / n), wy * d / n
 
 
 def pixel_accuracy(pred, masks):
@@ -85,7 +93,7 @@ STACK_NAMES = ("enc1", "enc2", "mid", "dec2", "dec1")
 class UNet:
     """``UNet(n_classes, input_shape, rng, base=8, skip=True)``; ``loss``, ``fit``, ``predict``."""
 
-    def __init__(self, n_classes, input_shape, rng, base=8, skip=True):
+    def __init__(self, n_classes, input_shape, rng, base=8, skip=True, class_weights=None):
         n_H, n_W, n_C = input_shape
         if n_H % 4 or n_W % 4:
             raise ValueError(f"UNet: height and width must be multiples of 4 (two 2x2 pools), got {input_shape}")
@@ -100,6 +108,7 @@ class UNet:
         self.dec1 = LayerStack([conv(b), conv(b), Conv2D(n_classes, 1)], (n_H, n_W, 2 * b if skip else b), rng)
         self.stacks = [self.enc1, self.enc2, self.mid, self.dec2, self.dec1]
         self.input_shape, self.rng = tuple(input_shape), rng
+        self.class_weights = None if class_weights is None else np.asarray(class_weights, dtype=np.float64)
 
     def save_weights(self, path, attrs=None):
         """Every stack's parameters to ``.h5`` (groups ``enc1 ... dec1``; no timestamps, so bytes repeat)."""
@@ -160,7 +169,7 @@ class UNet:
         """``(cost, grads per stack)`` of the per-pixel softmax cross-entropy on one batch."""
         out, caches = self._forward(self.enc1.check(X, "UNet.loss"), True)
         check_masks("UNet.loss", masks, self.n_classes, out.shape[:3])
-        cost, dout = pixel_softmax_loss(out, masks)
+        cost, dout = pixel_softmax_loss(out, masks, self.class_weights)
         return cost, self._backward(dout, caches)
 
     def fit(self, X, masks, learning_rate=0.003, mini_batch_size=32, num_epochs=1, rng=None):

@@ -14,6 +14,12 @@ def test_pixel_softmax_loss_value_and_gradient():
     assert cost == pytest.approx(want)
     num = dl.numerical_gradient(lambda: dl.pixel_softmax_loss(Z, y)[0], Z)
     assert dl.relative_error(dZ, num) < 1e-7
+    w = np.array([1.0, 3.0, 5.0])
+    cw, dw = dl.pixel_softmax_loss(Z, y, w)
+    assert cw > cost
+    assert dl.relative_error(dw, dl.numerical_gradient(lambda: dl.pixel_softmax_loss(Z, y, w)[0], Z)) < 1e-7
+    with pytest.raises(ValueError, match="class_weights has shape"):
+        dl.pixel_softmax_loss(Z, y, [1.0, 2.0])
 
 
 def test_accuracy_and_mean_iou_hand_case():
