@@ -19,6 +19,7 @@ nn/flatten                            ``Flatten``, ``GlobalAveragePooling2D``: c
 nn/depthwise                          depthwise convolution forward/backward; ``DepthwiseConv2D``
 nn/residual                           ``Residual``, ``IdentityBlock``, ``ConvolutionalBlock`` (skip connections)
 nn/inception                          ``Inception``: branches concatenated along the channels
+nn/embedding                          embedding lookup ``e_w = E o_w`` forward/backward (add.at); ``Embedding`` layer
 optim/optimizers                      gd, momentum, RMSprop, Adam update rules with per-parameter state
 optim/mini_batches                    shuffle-then-partition mini-batches
 optim/schedules                       learning-rate decay (inverse time, stepwise, step)
@@ -40,6 +41,7 @@ data/synthetic                        2-D point sets (flower, moons, circles, bl
 data/strategy_tasks                   Course 3: synthetic tasks with known Bayes error and hidden causes
 data/sequence_tasks                   Course 5: the memory (recall a symbol T steps back) task
 data/bars                             Course 4: oriented bars, a tiny image task that trains in seconds
+data/word_sets                        Course 5: King James Bible tokens, analogies, planted-bias corpus, sentiment sentences, GloVe vectors
 strategy/diagnosis                    Course 3: avoidable bias / variance / mismatch from errors
 strategy/error_analysis               Course 3: error tallies by cause, dev-set accuracy spread
 strategy/satisficing                  Course 3: optimizing vs satisficing model choice
@@ -48,6 +50,9 @@ strategy/multitask                    Course 3: masked multi-task loss, MultiTas
 vision/augmentation                   flips, shifts, crops, colour jitter over a batch (fit(..., augment=fn))
 vision/                               Course 4: augmentation, detection, segmentation, verification, style
 text/                                 Course 5: vocabularies, language models, embeddings, seq2seq, BLEU
+text/cooccurrence, text/glove         Course 5: vectorized co-occurrence counts, GloVe (AdaGrad) with tokens/s
+text/word_vectors                     cosine, neighbours, vectorized analogies, neutralize / equalize, 2-D projection
+text/sentence_models                  <pad>/<unk> ids, averaged-embedding and masked-LSTM sentence classifiers
 audio/                                Course 5: synthesis, spectrograms, trigger-word data
 widgets/                              live ipywidgets panels (ipywidgets imported lazily)
 metrics                               accuracy, confusion counts and matrix, precision/recall/F1

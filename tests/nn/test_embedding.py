@@ -61,3 +61,19 @@ def test_bad_input():
         dl.Embedding(5, 3, E=np.zeros((5, 3)))
     with pytest.raises(ValueError, match="embedding_backward: dout has shape"):
         dl.embedding_backward(np.zeros((3, 2)), dl.embedding_forward(np.array([[0, 1, 2]]), E)[1])
+
+
+def test_embedding_lstm_dense_in_sequential_gradient_check():
+    rng = np.random.default_rng(3)
+    m, T, V = 5, 6, 12
+    X = rng.integers(0, V, (m, T))[None].astype(float)          # (1, m, T) word ids
+    Y = np.eye(2)[rng.integers(0, 2, m)].T
+    model = dl.Sequential([dl.Embedding(V, 4), dl.LSTM(3), dl.Dense(2, activation="softmax")],
+                          input_shape=(1, T), loss="softmax_cross_entropy", rng=rng)
+    model.params["emb1_E"] = rng.normal(size=(4, V))
+    _, grads = model.loss(X, Y)
+    P = model.params["emb1_E"]
+    num = _num_grad(lambda: model.loss(X, Y)[0], P)
+    assert np.linalg.norm(grads["emb1_E"] - num) / np.linalg.norm(grads["emb1_E"] + num) < 1e-6
+    unused = sorted(set(range(V)) - set(X.ravel().astype(int)))
+    assert np.all(grads["emb1_E"][:, unused] == 0)
