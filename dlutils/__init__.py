@@ -20,11 +20,14 @@ nn/depthwise                          depthwise convolution forward/backward; ``
 nn/residual                           ``Residual``, ``IdentityBlock``, ``ConvolutionalBlock`` (skip connections)
 nn/inception                          ``Inception``: branches concatenated along the channels
 nn/embedding                          embedding lookup ``e_w = E o_w`` forward/backward (add.at); ``Embedding`` layer
+nn/attention                          scaled dot-product attention (finite masks), attention_padding_mask, look_ahead_mask, multi-head attention
+nn/transformer, nn/transformer_model  positional encoding, layer norm, FFN, encoder/decoder layers; encoder-decoder model, loss, training
 optim/optimizers                      gd, momentum, RMSprop, Adam update rules with per-parameter state
 optim/mini_batches                    shuffle-then-partition mini-batches
 optim/schedules                       learning-rate decay (inverse time, stepwise, step)
 optim/ewma                            exponentially weighted averages, bias correction
 optim/clipping                        gradient clipping by value (the course's) and by global norm
+optim/warmup                          the Transformer's warm-up learning-rate schedule
 train/models                          Model contract; LogisticRegression, DeepNet
 train/training                        train(): the one training loop (also behind fit and the panels), divergence reports
 train/history                         History: which iteration each recorded cost belongs to; evaluate
@@ -53,6 +56,8 @@ text/                                 Course 5: vocabularies, language models, e
 text/cooccurrence, text/glove         Course 5: vectorized co-occurrence counts, GloVe (AdaGrad) with tokens/s
 text/word_vectors                     cosine, neighbours, vectorized analogies, neutralize / equalize, 2-D projection
 text/sentence_models                  <pad>/<unk> ids, averaged-embedding and masked-LSTM sentence classifiers
+text/dates, text/seq2seq              Course 5: date pairs (12 formats); bi-LSTM + attention + post-attention LSTM translator
+text/beam_search, text/bleu           greedy and beam search with length normalization; BLEU (clipped n-grams, brevity penalty)
 audio/                                Course 5: synthesis, spectrograms, trigger-word data
 widgets/                              live ipywidgets panels (ipywidgets imported lazily)
 metrics                               accuracy, confusion counts and matrix, precision/recall/F1
