@@ -22,11 +22,12 @@ __all__ = ["bias_variance_result", "bias_variance_panel", "quiz_panel"]
 
 
 def bias_variance_result(*, noise_pct, hidden_units, lambd, m_train, seed=0, m_dev=1000,
-                         num_iterations=300, learning_rate=0.02):
+                         num_iterations=300, learning_rate=0.02, on_progress=None):
     """Train ``DeepNet([2, h, h, 1], tanh)`` on fresh noisy data and diagnose its errors.
 
     The human-level proxy is the known Bayes error (``noise_pct``). Returns a dict with
     ``train_error``, ``dev_error``, ``bayes_error``, ``diagnosis`` and the data and model.
+    ``on_progress(fraction)``, when given, runs ten times during training (the panel's badge).
     """
     rng = np.random.default_rng(seed)
     X, Y, _ = make_noisy_task(rng, int(m_train), noise_pct / 100)
@@ -34,7 +35,10 @@ def bias_variance_result(*, noise_pct, hidden_units, lambd, m_train, seed=0, m_d
     h = int(hidden_units)
     net = DeepNet([2, h, h, 1], hidden_activation="tanh", initializer="xavier", rng=rng, lambd=lambd)
     hist = train(net, X, Y, learning_rate=learning_rate, num_iterations=num_iterations,
-                 optimizer="adam", record_every=num_iterations, on_divergence="stop")
+                 optimizer="adam", record_every=num_iterations if on_progress is None else max(1, num_iterations // 10),
+                 on_divergence="stop",
+                 callback=None if on_progress is None else
+                 (lambda hh, _m: on_progress(hh.steps[-1] / num_iterations) and None))
     if hist.diverged:
         return {"error": hist.message}
     train_error = 100 - accuracy(net.predict(X), Y)
@@ -57,7 +61,11 @@ def bias_variance_panel(seed=0, noise_pct=10.0, hidden_units=8, lambd=1e-3, m_tr
     }
 
     def compute(**v):
-        return bias_variance_result(seed=seed, **v)
+        return bias_variance_result(seed=seed, on_progress=progress, **v)
+
+    def progress(fraction):   # shown in the fixed-width badge while it trains: the layout does not move
+        if holder:
+            holder[0].badge.value = f"<i style='color:#555'>training {100 * fraction:.0f} %</i>"
 
     def draw(r):
         import matplotlib.pyplot as plt
@@ -77,7 +85,9 @@ def bias_variance_panel(seed=0, noise_pct=10.0, hidden_units=8, lambd=1e-3, m_tr
                                title=f"training set (m = {r['X'].shape[1]})")
         fig.tight_layout()
 
-    return Panel(controls, compute, draw, title="Avoidable bias or variance?")
+    holder = []
+    holder.append(Panel(controls, compute, draw, title="Avoidable bias or variance?"))
+    return holder[0]
 
 
 def quiz_panel(question, title="Your call"):

@@ -101,7 +101,8 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
             else:
                 dev = f"/{r['dev_acc'][name]:.0f}%" if r["dev_acc"][name] is not None else ""
                 parts.append(f"{name}: cost {r['final_cost'][name]:.3f}, acc {r['train_acc'][name]:.0f}%{dev}")
-        r["summary"] = "; ".join(parts) + (f" - lowest cost: <b>{r['winner']}</b>" if r["winner"] else "")
+        r["summary"] = ("<b>" + (f"lowest cost: {r['winner']}" if r["winner"] else "no winner") + "</b><br><small>"
+                        + "; ".join(parts) + "</small>")
         if all(r["diverged"].values()):
             r["error"] = "every optimizer diverged - learning rate too large? Try a value 3-10x smaller."
         return r
@@ -109,24 +110,38 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
     def draw(r):
         import matplotlib.pyplot as plt
         fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(10, 3.4), gridspec_kw={"width_ratios": [1.6, 1]})
+        drawn = []     # curves already drawn: one that coincides with an earlier one is dashed and says so
+        styles = ["-", "--", ":", "-."]
         for name in optimizers:
-            c = r["costs"][name]
+            c = np.asarray(r["costs"][name], dtype=float)
             label = name + (" (diverged)" if r["diverged"][name] else "")
-            ax_c.plot(np.arange(1, len(c) + 1), c, color=COLORS.get(name), label=label)
+            same = [o for o, oc in drawn if len(oc) == len(c) and np.allclose(oc, c, rtol=0.01, atol=1e-3)]
+            if same:
+                label += f" (coincides with {same[0]})"
+            ax_c.plot(np.arange(1, len(c) + 1), c, color=COLORS.get(name), label=label,
+                      ls=styles[min(len(same), 3)] if same else "-", lw=2.2 if same else 1.5)
+            drawn.append((name, c))
         ax_c.set_xlabel("epoch")
         ax_c.set_ylabel("cost (mean over the epoch's batches)")
         ax_c.set_title(f"same batches, learning_rate = {r['values']['learning_rate']:.2g}", fontsize=10)
-        ax_c.legend(fontsize=8)
+        ax_c.legend(fontsize=9)
         names = list(optimizers)
         xs = np.arange(len(names))
         tr = [r["train_acc"][n] or 0 for n in names]
-        ax_a.bar(xs - 0.2, tr, 0.4, label="train", color="C0")
+        bars = [ax_a.bar(xs - 0.2, tr, 0.4, label="train", color="#555")]
+        vals = list(tr)
         if X_dev is not None:
-            ax_a.bar(xs + 0.2, [r["dev_acc"][n] or 0 for n in names], 0.4, label="dev", color="C1")
+            dv = [r["dev_acc"][n] or 0 for n in names]
+            bars.append(ax_a.bar(xs + 0.2, dv, 0.4, label="dev", color="#bbb", edgecolor="#555"))
+            vals += dv
+        for b in bars:   # the values on the bars: a one-point gap is visible
+            ax_a.bar_label(b, fmt="%.0f", fontsize=8, padding=1)
         ax_a.set_xticks(xs, names)
-        ax_a.set_ylim(0, 100)
-        ax_a.set_ylabel("final accuracy %")
-        ax_a.legend(fontsize=8, loc="lower right")
+        # the axis starts near the data (not at 0), so a few points' difference shows
+        low = max(0.0, min(v for v in vals) - 10)
+        ax_a.set_ylim(5 * np.floor(low / 5), 104)
+        ax_a.set_ylabel(f"final accuracy % (axis from {5 * np.floor(low / 5):.0f})")
+        ax_a.legend(fontsize=9, loc="lower right")
         fig.tight_layout()
 
     return Panel(controls, compute, draw, title="Optimizer race: the same mini-batches for everyone")

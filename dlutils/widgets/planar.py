@@ -23,12 +23,13 @@ PLANAR_DATASETS = tuple(GENERATORS)
 
 
 def planar_result(dataset="flower", n_h=4, learning_rate=1.2, num_iterations=2000, seed=0, m=400,
-                  dev_fraction=0.25, init_scale=0.01):
+                  dev_fraction=0.25, init_scale=0.01, on_progress=None):
     """Make ``dataset`` from ``seed``, hold out ``dev_fraction`` of it, train ``[2, n_h, 1]``.
 
     Returns a dict: ``model``, ``history``, ``X_train``/``Y_train``/``X_dev``/``Y_dev``,
     ``train_acc``, ``dev_acc``, ``cost`` and a one-line ``summary`` (or ``error`` when the
-    training diverged). Same arguments, same numbers.
+    training diverged). Same arguments, same numbers. ``on_progress(fraction)``, when given, runs
+    at each of the ~40 records (the panel shows it in its badge while it trains).
     """
     func = "planar_result"
     if dataset not in GENERATORS:
@@ -45,7 +46,9 @@ def planar_result(dataset="flower", n_h=4, learning_rate=1.2, num_iterations=200
                     rng=rng)
     h = train(model, X_train, Y_train, learning_rate=learning_rate, num_iterations=int(num_iterations),
               X_dev=X_dev, Y_dev=Y_dev, record_every=max(1, int(num_iterations) // 40),
-              on_divergence="stop")
+              on_divergence="stop",
+              callback=None if on_progress is None else
+              (lambda hist, _m: on_progress(hist.steps[-1] / int(num_iterations)) and None))
     result = {"model": model, "history": h, "X_train": X_train, "Y_train": Y_train, "X_dev": X_dev,
               "Y_dev": Y_dev, "dataset": dataset, "n_h": int(n_h), "learning_rate": learning_rate,
               "num_iterations": int(num_iterations), "diverged": h.diverged}
@@ -53,9 +56,9 @@ def planar_result(dataset="flower", n_h=4, learning_rate=1.2, num_iterations=200
         result["error"] = h.message
         return result
     result.update(cost=h.costs[-1], train_acc=h.train_acc[-1], dev_acc=h.dev_acc[-1])
-    result["summary"] = (f"{dataset}, n_h={int(n_h)}, learning_rate={learning_rate:.2g}, "
-                         f"{int(num_iterations)} iterations: train {result['train_acc']:.1f}%, "
-                         f"dev {result['dev_acc']:.1f}%, final cost {result['cost']:.3f}")
+    result["summary"] = (f"<b>train {result['train_acc']:.1f}%, dev {result['dev_acc']:.1f}%</b>, "
+                         f"cost {result['cost']:.3f}<br><small>{dataset}, n_h={int(n_h)}, "
+                         f"learning_rate={learning_rate:.2g}, {int(num_iterations)} iterations</small>")
     return result
 
 
@@ -80,7 +83,8 @@ def planar_panel(rng, *, dataset="flower", n_h=4, learning_rate=1.2, num_iterati
     }
 
     def compute(dataset, n_h, learning_rate, num_iterations):
-        return planar_result(dataset, n_h, learning_rate, num_iterations, seed=seed, init_scale=init_scale)
+        return planar_result(dataset, n_h, learning_rate, num_iterations, seed=seed, init_scale=init_scale,
+                             on_progress=lambda f: _show_progress(holder, f))
 
     def draw(result):
         import matplotlib.pyplot as plt
@@ -97,4 +101,13 @@ def planar_panel(rng, *, dataset="flower", n_h=4, learning_rate=1.2, num_iterati
         ax_c.set_title(f"train {result['train_acc']:.1f}%, dev {result['dev_acc']:.1f}%")
         fig.tight_layout()
 
-    return Panel(controls, compute, draw, title="One hidden layer on planar data")
+    holder = []
+    panel = Panel(controls, compute, draw, title="One hidden layer on planar data")
+    holder.append(panel)
+    return panel
+
+
+def _show_progress(holder, fraction):
+    """Progress in the panel's fixed-width badge while it trains (the layout does not move)."""
+    if holder:
+        holder[0].badge.value = f"<i style='color:#555'>training {100 * fraction:.0f} %</i>"

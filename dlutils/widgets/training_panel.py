@@ -109,26 +109,25 @@ class _Canvas:
     moving artists (boundary image, points on top, four curves, two titles) and encodes the pixels.
     """
 
-    def __init__(self, X, Y, X_dev, Y_dev, resolution=80, figsize=(10.5, 3.3), dpi=72):
+    def __init__(self, X, Y, X_dev, Y_dev, resolution=80, figsize=(11.5, 3.6), dpi=100):
         from matplotlib.figure import Figure
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.ticker import MaxNLocator
         self.fig = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.fig)
         self.ax_b, self.ax_c, self.ax_a = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1.15, 1.15]})
-        self.fig.subplots_adjust(left=0.03, right=0.99, bottom=0.15, top=0.88, wspace=0.28)
+        self.fig.subplots_adjust(left=0.075, right=0.99, bottom=0.15, top=0.9, wspace=0.3)
         lines = []
         for ax, ylabel in ((self.ax_c, "cost"), (self.ax_a, "accuracy %")):
             lines += [ax.plot([], [], color="C0", label="train", animated=True)[0],
                       ax.plot([], [], color="C1", label="dev", animated=True)[0]]
-            ax.set_xlabel("step", fontsize=9)
-            ax.set_ylabel(ylabel, fontsize=9)
-            ax.legend(loc="upper right" if ylabel == "cost" else "lower right", fontsize=8)
+            ax.set_xlabel("step")
+            ax.set_ylabel(ylabel)
+            ax.legend(loc="upper right" if ylabel == "cost" else "lower right")
             ax.xaxis.set_major_locator(MaxNLocator(4))
             ax.yaxis.set_major_locator(MaxNLocator(4))
-            ax.tick_params(labelsize=8)
         self.l_cost, self.l_dcost, self.l_acc, self.l_dacc = lines
-        self.t_b = self.ax_b.set_title("", fontsize=9, animated=True)
+        self.t_b = self.ax_b.set_title("", animated=True)
         self.bg, self.bg_key = None, None
         self.set_data(X, Y, X_dev, Y_dev, resolution)
 
@@ -152,6 +151,17 @@ class _Canvas:
             self.points.append(ax.scatter(X_dev[0], X_dev[1], c=np.ravel(Y_dev), cmap=cmap, vmin=0, vmax=1,
                                           s=14, marker="^", edgecolors="k", linewidths=0.3, alpha=0.6,
                                           animated=True))
+        from matplotlib.lines import Line2D
+        handles = [Line2D([], [], ls="", marker="s", ms=7, color=CLASS_COLORS[k], label=f"class {k}")
+                   for k in (0, 1)]
+        handles.append(Line2D([], [], ls="", marker="o", ms=5, mfc="w", mec="k", label="train"))
+        if X_dev is not None:
+            handles.append(Line2D([], [], ls="", marker="^", ms=5, mfc="w", mec="k", label="dev"))
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        # outside the square, left of it: the boundary stays visible (static: drawn once per run)
+        ax.legend(handles=handles, loc="center right", bbox_to_anchor=(-0.02, 0.5), fontsize=9,
+                  handletextpad=0.3, borderaxespad=0.2, frameon=False)
         ax.set_xlim(ext[0], ext[1])
         ax.set_ylim(ext[2], ext[3])
         ax.set_xticks([])
@@ -228,7 +238,9 @@ class TrainingPanel(Panel):
         run.on_click(lambda _: self.run())
         reset.on_click(lambda _: self.reset())
         self.buttons = w.HBox([run, reset])
-        self.widget.children = self.widget.children[:-2] + (self.buttons, self.status, self.out)
+        # the badge says "training..." beside the status line, which keeps the last summary: no jump
+        self.widget.children = self.widget.children[:-2] + (self.buttons, w.HBox([self.badge, self.status]),
+                                                            self.out)
 
     # -- drawing ------------------------------------------------------------------------
     def _show(self):
@@ -287,10 +299,11 @@ class TrainingPanel(Panel):
             self._canvas.update(r["model"], h, f"train {r['train_acc']:.1f}%{dev}, ||W|| = {r['weight_norm']:.2f}")
             devc = f", dev cost {r['dev_cost']:.3f}" if r["dev_cost"] is not None else ""
             used = (f"learning_rate={values['learning_rate']:.3g}, lambd={values['lambd']:.3g}, "
-                    f"keep_prob={values['keep_prob']:.2f}")
-            r["summary"] = (f"{used}: train accuracy {r['train_acc']:.1f}%{dev.replace(', dev', ', dev accuracy')}; "
-                            f"train cost {r['train_cost']:.3f}{devc}; weight norm {r['weight_norm']:.2f}; "
-                            f"{h.steps[-1] if h.steps else 0} steps")
+                    f"keep_prob={values['keep_prob']:.2f}, {h.steps[-1] if h.steps else 0} steps")
+            # two short lines: the outcome, then the settings that produced it
+            r["summary"] = (f"<b>train {r['train_acc']:.1f} %{dev}</b>, "
+                            f"weight norm {r['weight_norm']:.2f}, train cost {r['train_cost']:.3f}{devc}"
+                            f"<br><small>{used}</small>")
         self._show()
         r["frames"] = self._frames
         return r
@@ -302,13 +315,14 @@ class TrainingPanel(Panel):
             return self.result
         values = {**self.values(), **overrides}
         start = time.perf_counter()
-        self.set_status("training...")
+        self.badge.value = "<i style='color:#555'>training...</i>"
         try:
             result = dict(self._compute_values(**values))
         except Exception as exc:
             result = {"error": f"{type(exc).__name__}: {exc}", "diverged": False, "message": str(exc)}
         result["values"] = values
         result["latency"] = time.perf_counter() - start
+        self.badge.value = ""
         if "error" in result:
             self.set_status("&#9888; " + result["error"], error=True)
         elif result["diverged"]:

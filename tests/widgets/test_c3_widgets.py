@@ -74,3 +74,14 @@ def test_compute_panel_runs_notebook_code_and_reports_errors():
     assert panel.result["double"] == 8
     panel.controls["k"].value = 7
     assert "k too large" in panel.result["error"]
+
+
+def test_bias_variance_result_reports_progress_and_same_numbers():
+    """Progress (ten calls, rising to 1) and the same result as without it (records only score)."""
+    from dlutils.widgets.diagnosis import bias_variance_result
+    seen = []
+    kw = dict(noise_pct=10.0, hidden_units=4, lambd=1e-3, m_train=100, seed=0, num_iterations=100)
+    a = bias_variance_result(**kw)
+    b = bias_variance_result(on_progress=seen.append, **kw)
+    assert len(seen) >= 10 and seen == sorted(seen) and seen[-1] == 1.0
+    assert a["train_error"] == b["train_error"] and a["dev_error"] == b["dev_error"]

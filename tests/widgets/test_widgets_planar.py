@@ -41,3 +41,11 @@ def test_planar_panel_driven_from_code():
     assert panel.result["dataset"] == "moons" and len(panel.history) == 2
     with pytest.raises(Exception):
         dl.widgets.planar_panel(None)
+
+
+def test_planar_result_reports_progress_while_it_trains():
+    """The panel shows progress during a retrain of several seconds: on_progress gets rising fractions."""
+    from dlutils.widgets.planar import planar_result
+    seen = []
+    planar_result("flower", 4, 1.2, 400, seed=0, init_scale=0.5, on_progress=seen.append)
+    assert len(seen) >= 10 and seen == sorted(seen) and seen[-1] == 1.0 and seen[0] < 0.2
