@@ -32,6 +32,8 @@ def _load_local(name):
         return sys.modules[name]
     if name in ("scenes", "build_scenes"):
         _load_local("drawing")                     # scenes.py does `import drawing`
+    if name == "build_faces":
+        _load_local("drawing")                     # build_faces.py does `import drawing`
     spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod
@@ -137,6 +139,8 @@ FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
                  "c4_signs_cnn": ("build_c4_weights", "c4_signs_cnn.h5"),        # trained weights (c4/02)
                  "c4_objects_cnn": ("build_c4_weights", "c4_objects_cnn.h5"),
                  "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5"),
+                 "faces": ("build_faces", "faces.h5"),                          # c4/07
+                 "style_images": ("build_style", "style_images.h5"),
                  "scenes": ("build_scenes", "scenes.h5")}
 
 
