@@ -201,6 +201,52 @@ def _shown_value(text, name):
     return float(m.group(1)) if m else None
 
 
+SHOTS = os.environ.get("DLWB_PANEL_SHOTS")   # a directory: save a screenshot of each panel checked
+BUSY = re.compile(r"running\.\.\.|training( \d+ %|\.\.\.)")
+
+# every control description and label in a panel: its text must fit (scrollWidth <= clientWidth)
+CLIPPED_JS = """root => Array.from(root.querySelectorAll('.widget-label, .widget-label-basic, .widget-description'))
+    .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+    .map(e => `${e.textContent.trim()} (${e.scrollWidth} > ${e.clientWidth} px)`)"""
+
+
+def _no_clipped_text(root, what):
+    clipped = root.evaluate(CLIPPED_JS)
+    assert not clipped, f"{what}: text cut off in labels: {clipped}"
+
+
+def _fixed_height_retrain(page, root, handle, what, key="ArrowLeft"):
+    """Move a slider by one key press and sample the panel's height before, during and after the
+    retrain (every ~50 ms until the redraw has settled): it must not change (a swapped status
+    line made panels jump 29-75 px). Returns the heights and whether a busy badge was seen."""
+    def html():
+        return " ".join(t.strip() for t in root.locator(".widget-html").all_inner_texts())
+
+    def img():
+        return "|".join(i.get_attribute("src") or "" for i in root.locator(".widget-output img").all())
+
+    old_text, old_img = html(), img()
+    heights = [root.bounding_box()["height"]]
+    handle.focus()
+    handle.press(key)
+    deadline, done_at, saw_busy = time.monotonic() + PANEL_TIMEOUT, None, False
+    while time.monotonic() < deadline:
+        heights.append(root.bounding_box()["height"])
+        text, image = html(), img()
+        saw_busy = saw_busy or bool(BUSY.search(text))
+        if not BUSY.search(text) and image and image != old_img and text != old_text:
+            done_at = done_at or time.monotonic()
+            if time.monotonic() - done_at > 0.6:
+                break
+        else:
+            done_at = None
+        page.wait_for_timeout(50)
+    assert done_at is not None, f"{what}: the panel did not redraw after {key}"
+    assert max(heights) - min(heights) <= 2, \
+        f"{what}: the panel's height changed during a retrain: {sorted(set(round(h) for h in heights))} px"
+    return heights, saw_busy
+
+
 def _wait_kernel_ready(page, base, token, nb_rel, timeout=90):
     """The notebook's session has a started kernel that is idle, and every cell is in the DOM.
 
@@ -317,6 +363,15 @@ def test_sliders_in_jupyterlab(lab_server, sync_playwright):
             assert abs(value - target) < 1e-9, f"typed keep_prob {target}, readout shows {value}"
             page.screenshot(path=str(artifacts / "2_after_sliders.png"))
 
+            step = "training panel: fixed height and no clipped text"
+            _no_clipped_text(panel.root, "training panel")
+            heights, _ = _fixed_height_retrain(page, panel.root, panel.slider("learning_rate").locator(".noUi-handle"),
+                                               "training panel", key="ArrowRight")
+            print(f"training panel: {len(heights)} height samples, {min(heights):.0f}-{max(heights):.0f} px")
+            if SHOTS:
+                Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                panel.root.screenshot(path=str(Path(SHOTS) / "c2_02_training_panel.png"))
+
             step = "console"
             bad = [f"{kind}: {text}" for kind, text in console if kind == "error"
                    and not any(re.search(rx, text) for rx, _ in HARMLESS_CONSOLE)]
@@ -337,3 +392,54 @@ def test_sliders_in_jupyterlab(lab_server, sync_playwright):
         finally:
             ctx.close()
     shutil.rmtree(artifacts, ignore_errors=True)   # kept only when the test fails
+
+
+RACE_NOTEBOOK = "notebooks/c2_improving_deep_neural_networks/04_optimization.ipynb"
+
+
+def test_panels_keep_their_height_and_fit_their_text(lab_server, sync_playwright):
+    """c2/04's cost-surface panel and optimizer race: after Run All each opens at its defaults (the
+    driving cells restored them), keeps its height across a retrain and no label is cut off."""
+    base, token, tmp, _ = lab_server
+    artifacts = Path(tempfile.mkdtemp(prefix="dlwb-browser-artifacts-"))
+    with sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            user_data_dir=str(tmp / "chromium-profile-2"), executable_path=CHROMIUM, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000})
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        step = "open"
+        try:
+            page.goto(f"{base}/lab/tree/{RACE_NOTEBOOK}?reset&token={token}", timeout=60_000)
+            page.locator(f"{VISIBLE} .jp-Notebook").wait_for(timeout=60_000)
+            cells = json.loads((tmp / "root" / RACE_NOTEBOOK).read_text())["cells"]
+            n_code = sum(1 for c in cells if c["cell_type"] == "code")
+            _wait_kernel_ready(page, base, token, RACE_NOTEBOOK)
+            page.wait_for_function(
+                f"document.querySelectorAll('{VISIBLE} .jp-CodeCell').length === {n_code}", timeout=60_000)
+            step = "run all cells"
+            _run_all(page, n_code)
+            nb = page.locator(VISIBLE)
+            for title, default_lr in (("Optimizers on cost surfaces", 0.05), ("Optimizer race", 0.01)):
+                step = title
+                root = nb.locator(f".widget-vbox:has(b:text-matches('^{title}')):has(.widget-output)").first
+                root.locator(".widget-output img").first.wait_for(timeout=PANEL_TIMEOUT * 1000)
+                root.scroll_into_view_if_needed()
+                slider = root.locator(".widget-slider:has(.widget-label:text-matches('^learning_rate'))").first
+                shown = float(slider.locator(".widget-readout").inner_text().strip())
+                assert abs(shown - default_lr) <= 0.06 * default_lr, f"{title} opens at lr {shown}, not {default_lr}"
+                _no_clipped_text(root, title)
+                if SHOTS:
+                    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                    root.screenshot(path=str(Path(SHOTS) / f"c2_04_{title.split()[1]}.png"))
+                heights, _ = _fixed_height_retrain(page, root, slider.locator(".noUi-handle"), title)
+                print(f"{title}: {len(heights)} height samples, {min(heights):.0f}-{max(heights):.0f} px")
+        except BaseException:
+            try:
+                page.screenshot(path=str(artifacts / "failure.png"), full_page=True)
+            except Exception as exc:
+                (artifacts / "screenshot_error.txt").write_text(repr(exc))
+            print(f"\nbrowser test failed during '{step}'; screenshots in {artifacts}")
+            raise
+        finally:
+            ctx.close()
+    shutil.rmtree(artifacts, ignore_errors=True)

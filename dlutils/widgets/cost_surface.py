@@ -88,8 +88,8 @@ def surface_result(*, learning_rate, beta, beta2, steps, optimizers=("gd", "mome
     parts = []
     for s in SURFACES:
         best = min(r["final_cost"][s], key=r["final_cost"][s].get)
-        parts.append(f"{s}: lowest cost after {steps} steps: <b>{best}</b> ({r['final_cost'][s][best]:.3g})")
-    r["summary"] = "; ".join(parts)
+        parts.append(f"{s}: <b>{best}</b> ({r['final_cost'][s][best]:.3g})")
+    r["summary"] = f"lowest cost after {steps} steps - " + "; ".join(parts)
     return r
 
 
@@ -102,6 +102,8 @@ def cost_surface_panel(*, learning_rate=0.05, beta=0.9, beta2=0.999, steps=60,
         "beta2": float_slider("beta2", beta2, 0.9, 0.9999, 0.0001, readout_format=".4f"),
         "steps": int_slider("steps", steps, 5, max_steps, 5),
     }
+    for c in controls.values():   # room for the longest label ("beta2 (RMSprop, Adam)"): no text cut off
+        c.style.description_width, c.layout.width = "165px", "400px"
     grids = {}
     for s, spec in SURFACES.items():
         x0, x1, y0, y1 = spec["extent"]
@@ -118,12 +120,18 @@ def cost_surface_panel(*, learning_rate=0.05, beta=0.9, beta2=0.999, steps=60,
             xx, yy, zz = grids[s]
             levels = np.quantile(zz, np.linspace(0.0, 0.95, 16))
             ax.contour(xx, yy, zz, levels=np.unique(levels), cmap="Greys", linewidths=0.7)
+            drawn = []   # a path that coincides with an earlier one is dashed and says so
             for o in optimizers:
                 p = r["paths"][s][o]
                 label = f"{o}: J={r['final_cost'][s][o]:.2g}" + (" (diverged)" if r["diverged"][s][o] else "")
-                ax.plot(p[:, 0], p[:, 1], "-o", ms=2, lw=1.2, color=COLORS.get(o), label=label)
-            ax.plot(*SURFACES[s]["start"], "ks", ms=6)
-            ax.plot(*SURFACES[s]["minimum"], "*", color="gold", ms=12, mec="k")
+                same = [q for q, qp in drawn if qp.shape == p.shape and np.allclose(qp, p, atol=1e-3)]
+                if same:
+                    label += f" (= {same[0]})"
+                ax.plot(p[:, 0], p[:, 1], "--" if same else "-", marker="o", ms=2, lw=2 if same else 1.2,
+                        color=COLORS.get(o), label=label)
+                drawn.append((o, p))
+            ax.plot(*SURFACES[s]["start"], "ks", ms=6, ls="", label="start")
+            ax.plot(*SURFACES[s]["minimum"], "*", color="gold", ms=12, mec="k", ls="", label="minimum")
             x0, x1, y0, y1 = SURFACES[s]["extent"]
             ax.set_xlim(x0, x1)
             ax.set_ylim(y0, y1)
@@ -131,7 +139,7 @@ def cost_surface_panel(*, learning_rate=0.05, beta=0.9, beta2=0.999, steps=60,
             ax.set_ylabel("w2")
             ax.set_title(f"{s}: {r['values']['steps']} steps, learning_rate = {r['values']['learning_rate']:.2g}",
                          fontsize=10)
-            ax.legend(fontsize=7, loc="lower right")
+            ax.legend(fontsize=8, loc="lower right")
         fig.tight_layout()
 
     return Panel(controls, compute, draw, title="Optimizers on cost surfaces")

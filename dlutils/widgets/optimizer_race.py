@@ -91,6 +91,8 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
                                       style={"description_width": "110px"}, layout=w.Layout(width="340px")),
         "num_epochs": int_slider("epochs", num_epochs, 10, max_epochs, 10),
     }
+    for c in controls.values():   # room for the longest label ("beta2 (RMSprop, Adam)"): no text cut off
+        c.style.description_width, c.layout.width = "165px", "400px"
 
     def compute(**v):
         r = race(X, Y, X_dev, Y_dev, layer_dims=layer_dims, optimizers=optimizers, seed=seed, **v)

@@ -81,6 +81,8 @@ def planar_panel(rng, *, dataset="flower", n_h=4, learning_rate=1.2, num_iterati
         "learning_rate": log_slider("learning_rate", learning_rate, 1e-2, 10.0, readout_format=".2g"),
         "num_iterations": int_slider("iterations", num_iterations, 100, max_iterations, 100),
     }
+    for c in controls.values():   # room for the longest label ("beta2 (RMSprop, Adam)"): no text cut off
+        c.style.description_width, c.layout.width = "165px", "400px"
 
     def compute(dataset, n_h, learning_rate, num_iterations):
         return planar_result(dataset, n_h, learning_rate, num_iterations, seed=seed, init_scale=init_scale,

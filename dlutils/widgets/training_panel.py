@@ -119,8 +119,9 @@ class _Canvas:
         self.fig.subplots_adjust(left=0.075, right=0.99, bottom=0.15, top=0.9, wspace=0.3)
         lines = []
         for ax, ylabel in ((self.ax_c, "cost"), (self.ax_a, "accuracy %")):
-            lines += [ax.plot([], [], color="C0", label="train", animated=True)[0],
-                      ax.plot([], [], color="C1", label="dev", animated=True)[0]]
+            # train/dev in greys (as in the optimizer race): blue and red mean the classes here
+            lines += [ax.plot([], [], color="#222", label="train", animated=True)[0],
+                      ax.plot([], [], color="#999", lw=2, label="dev", animated=True)[0]]
             ax.set_xlabel("step")
             ax.set_ylabel(ylabel)
             ax.legend(loc="upper right" if ylabel == "cost" else "lower right")
