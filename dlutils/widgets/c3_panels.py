@@ -60,7 +60,12 @@ def satisficing_panel(candidates, max_time_ms=10.0, max_memory_kb=100.0, time_ra
             ax.set_xscale("log")
             ax.set_xlabel(label)
             ax.set_ylabel("dev accuracy %")
-        fig.suptitle("grey = violates a satisficing limit; red circle = chosen")
+        from matplotlib.lines import Line2D
+        axes[0].legend(handles=[
+            Line2D([], [], ls="", marker="o", ms=8, mfc="tab:blue", mec="k", label="meets both limits"),
+            Line2D([], [], ls="", marker="o", ms=8, mfc="lightgray", mec="k", label="breaks a limit"),
+            Line2D([], [], ls="", marker="o", ms=13, mfc="none", mec="r", mew=2, label="chosen (best dev acc.)"),
+            Line2D([], [], color="r", ls="--", label="the limit")], loc="lower right", fontsize=8)
         fig.tight_layout()
 
     return Panel(controls, compute, draw, title="Optimizing vs satisficing")

@@ -73,16 +73,22 @@ def bias_variance_panel(seed=0, noise_pct=10.0, hidden_units=8, lambd=1e-3, m_tr
         fig, (ax_b, ax_d) = plt.subplots(1, 2, figsize=(10, 3.8))
         names = ["Bayes\n(human proxy)", "train", "dev"]
         vals = [r["bayes_error"], r["train_error"], r["dev_error"]]
-        ax_b.bar(names, vals, color=["#888", "#1f77b4", "#ff7f0e"])
+        bars = ax_b.bar(names, vals, color=["#888", "#444", "#bbb"], edgecolor="#444")
+        ax_b.bar_label(bars, fmt="%.1f", padding=2)   # the values: a one-point gap is readable
+        ax_b.set_ylim(0, 1.18 * max(vals) + 0.5)
         d = r["diagnosis"]
         ax_b.annotate("", xy=(1, r["train_error"]), xytext=(1, r["bayes_error"]),
-                      arrowprops={"arrowstyle": "<->", "color": "k"})
+                      arrowprops={"arrowstyle": "<->", "color": "#e0a000", "lw": 2})
         ax_b.set_ylabel("error %")
         ax_b.set_title(f"avoidable bias {d.gaps['avoidable bias']:.1f}, variance {d.gaps['variance']:.1f}"
                        f"\n-> {d.dominant}")
         model = r["model"]
         plot_decision_boundary(lambda G: model.predict(G), r["X"], r["Y"], ax=ax_d, resolution=80,
                                title=f"training set (m = {r['X'].shape[1]})")
+        from matplotlib.lines import Line2D
+        from ..plotting import CLASS_COLORS
+        ax_d.legend(handles=[Line2D([], [], ls="", marker="o", mfc=CLASS_COLORS[k], mec="k", label=f"class {k}")
+                             for k in (0, 1)], loc="upper right", fontsize=8, framealpha=0.9)
         fig.tight_layout()
 
     holder = []
