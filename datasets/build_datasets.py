@@ -141,7 +141,9 @@ FILE_BUILDERS = {"names": ("build_text_sets", "names.txt"),
                  "trigger_word_weights": ("build_audio_sets", "trigger_word_weights.h5"),
                  "faces": ("build_faces", "faces.h5"),                          # c4/07
                  "style_images": ("build_style", "style_images.h5"),
-                 "scenes": ("build_scenes", "scenes.h5")}
+                 "scenes": ("build_scenes", "scenes.h5"),
+                 "c4_unet": ("build_seg_weights", "c4_unet.h5"),        # trained weights (c4/06)
+                 "c4_unet_noskip": ("build_seg_weights", "c4_unet_noskip.h5")}
 
 
 def _file(name):
