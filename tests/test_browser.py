@@ -202,7 +202,7 @@ def _shown_value(text, name):
 
 
 SHOTS = os.environ.get("DLWB_PANEL_SHOTS")   # a directory: save a screenshot of each panel checked
-BUSY = re.compile(r"running\.\.\.|training( \d+ %|\.\.\.)")
+BUSY = re.compile(r"running\.\.\.|training( \d+ %|\.\.\.)|\(\d+/\d+\)")   # the badge while a panel works
 
 # every control description and label in a panel: its text must fit (scrollWidth <= clientWidth)
 CLIPPED_JS = """root => Array.from(root.querySelectorAll('.widget-label, .widget-label-basic, .widget-description'))

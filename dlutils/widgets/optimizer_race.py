@@ -31,12 +31,13 @@ COLORS = {"gd": "C7", "momentum": "C0", "rmsprop": "C2", "adam": "C3"}
 
 def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("gd", "momentum", "rmsprop", "adam"),
          learning_rate=0.01, beta=0.9, beta1=0.9, beta2=0.999, mini_batch_size=64, num_epochs=100, seed=0,
-         hidden_activation="relu"):
+         hidden_activation="relu", on_progress=None):
     """Train one fresh net per optimizer on identical batches; return the result dict (see module doc).
 
     Each net trains through ``dl.train``'s loop (``run_loop``, flat parameters, one record per
     epoch holding the mean batch cost); each gets a fresh shuffling generator with the same
-    seed, so every optimizer sees the same batches in the same order."""
+    seed, so every optimizer sees the same batches in the same order. ``on_progress(name, i, n)``,
+    when given, runs before optimizer ``i`` of ``n`` trains (the panel shows it in its badge)."""
     func = "race"
     unknown = [o for o in optimizers if o not in OPTIMIZERS]
     if unknown:
@@ -48,7 +49,9 @@ def race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1), optimizers=("
              "adam": {"beta1": beta1, "beta2": beta2}}
     out = {"costs": {}, "final_cost": {}, "train_acc": {}, "dev_acc": {}, "diverged": {},
            "epochs": list(range(1, num_epochs + 1)), "batches_per_epoch": -(-m // size)}
-    for name in optimizers:
+    for i, name in enumerate(optimizers):
+        if on_progress is not None:
+            on_progress(name, i, len(optimizers))
         model = DeepNet(list(layer_dims), rng=np.random.default_rng(seed), hidden_activation=hidden_activation)
         X, Y = model.check_inputs(X, Y, func=func)
         h = History(hyperparameters={"optimizer": name, "learning_rate": learning_rate, **hyper[name]})
@@ -95,7 +98,8 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
         c.style.description_width, c.layout.width = "165px", "400px"
 
     def compute(**v):
-        r = race(X, Y, X_dev, Y_dev, layer_dims=layer_dims, optimizers=optimizers, seed=seed, **v)
+        r = race(X, Y, X_dev, Y_dev, layer_dims=layer_dims, optimizers=optimizers, seed=seed,
+                 on_progress=progress, **v)
         parts = []
         for name in optimizers:
             if r["diverged"][name]:
@@ -146,4 +150,11 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
         ax_a.legend(fontsize=9, loc="lower right")
         fig.tight_layout()
 
-    return Panel(controls, compute, draw, title="Optimizer race: the same mini-batches for everyone")
+    holder = []
+
+    def progress(name, i, n):   # in the fixed-width badge: the layout does not move
+        if holder:
+            holder[0].badge.value = f"<i style='color:#555'>{name} ({i + 1}/{n})</i>"
+
+    holder.append(Panel(controls, compute, draw, title="Optimizer race: the same mini-batches for everyone"))
+    return holder[0]

@@ -248,3 +248,13 @@ def test_race_and_surface_bad_arguments(moons):
         descend("valley", "gd", learning_rate=0.1, steps=3)
     with pytest.raises(ValueError, match="optimizer_race: rng must be a numpy Generator"):
         optimizer_race(X, Y)
+
+
+def test_race_reports_progress_per_optimizer():
+    """The race takes ~1 s: the panel names the optimizer being trained (i of n) while it works."""
+    from dlutils.widgets.optimizer_race import race
+    rng = np.random.default_rng(0)
+    X, Y = dl.make_moons(rng, m=60)
+    seen = []
+    race(X, Y, num_epochs=2, mini_batch_size=32, on_progress=lambda *a: seen.append(a))
+    assert seen == [("gd", 0, 4), ("momentum", 1, 4), ("rmsprop", 2, 4), ("adam", 3, 4)]
