@@ -15,6 +15,7 @@ nn/recurrent_layers                  ``SimpleRNN``, ``GRU``, ``LSTM``, ``Bidirec
 nn/layer                              the layer protocol of Sequential: ``Layer``, ``Block`` (per-example shapes)
 nn/conv_layers                        ``Conv2D`` (1x1 included), ``ZeroPadding2D``
 nn/pooling_layers                     ``MaxPool2D``, ``AvgPool2D`` (with padding)
+nn/transposed_conv                    transposed convolution forward/backward, nearest upsampling; ``Conv2DTranspose``, ``UpSampling2D``
 nn/flatten                            ``Flatten``, ``GlobalAveragePooling2D``: conv volumes to (n, m)
 nn/depthwise                          depthwise convolution forward/backward; ``DepthwiseConv2D``
 nn/residual                           ``Residual``, ``IdentityBlock``, ``ConvolutionalBlock`` (skip connections)
@@ -44,6 +45,7 @@ data/synthetic                        2-D point sets (flower, moons, circles, bl
 data/strategy_tasks                   Course 3: synthetic tasks with known Bayes error and hidden causes
 data/sequence_tasks                   Course 5: the memory (recall a symbol T steps back) task
 data/bars                             Course 4: oriented bars, a tiny image task that trains in seconds
+data/scenes                           Course 4: street scenes with boxes and masks (``load_scenes``)
 data/word_sets                        Course 5: King James Bible tokens, analogies, planted-bias corpus, sentiment sentences, GloVe vectors
 strategy/diagnosis                    Course 3: avoidable bias / variance / mismatch from errors
 strategy/error_analysis               Course 3: error tallies by cause, dev-set accuracy spread
@@ -51,6 +53,11 @@ strategy/satisficing                  Course 3: optimizing vs satisficing model 
 strategy/quiz                         Course 3: case-study questions and feedback
 strategy/multitask                    Course 3: masked multi-task loss, MultiTaskNet
 vision/augmentation                   flips, shifts, crops, colour jitter over a batch (fit(..., augment=fn))
+vision/boxes                          box formats, IoU (pairwise, vectorized), score filtering, per-class non-max suppression
+vision/detection                      anchors, YOLO targets / loss / decoding, landmark loss, VOC mean average precision
+vision/sliding_windows                sliding windows naive vs convolutional (FC layers as convolutions)
+vision/segmentation                   per-pixel softmax loss, pixel accuracy, mean IoU, skip concatenation, ``UNet``
+vision/netstack                       ``LayerStack``: layers ending in a volume, trained on a loss you supply
 vision/                               Course 4: augmentation, detection, segmentation, verification, style
 text/                                 Course 5: vocabularies, language models, embeddings, seq2seq, BLEU
 text/cooccurrence, text/glove         Course 5: vectorized co-occurrence counts, GloVe (AdaGrad) with tokens/s
