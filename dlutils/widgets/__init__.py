@@ -23,6 +23,7 @@ from .word_panels import neighbours_panel, sentence_panel  # noqa: F401  (c5/05,
 from .date_panel import date_translation_panel, translate_date_result  # noqa: F401  (c5/07)
 from .transformer_panel import transformer_attention_panel, transformer_attention_result  # noqa: F401  (c5/08)
 from .face_panel import face_threshold_panel, face_threshold_result  # noqa: F401  (c4/07)
+from .style_panel import style_transfer_panel, style_transfer_result  # noqa: F401  (c4/08)
 from .detection_panel import detection_panel, detection_result  # noqa: F401  (c4/05)
 from .segmentation_panel import segmentation_panel, segmentation_result  # noqa: F401  (c4/06)
 
