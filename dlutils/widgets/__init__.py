@@ -19,13 +19,13 @@ from .cnn_panel import cnn_panel, train_small_cnn, small_cnn  # noqa: F401  (c4/
 from .conv_cost_panel import conv_cost_panel, conv_costs  # noqa: F401  (c4/04)
 from .sequence_panels import temperature_panel, temperature_result, melody_panel, melody_result  # noqa: F401  (c5/02, c5/03)
 from .trigger_panel import trigger_threshold_panel, trigger_threshold_result  # noqa: F401  (c5/04)
+from .detection_panel import detection_panel, detection_result  # noqa: F401  (c4/05)
+from .segmentation_panel import segmentation_panel, segmentation_result  # noqa: F401  (c4/06)
 from .word_panels import neighbours_panel, sentence_panel  # noqa: F401  (c5/05, c5/06)
 from .date_panel import date_translation_panel, translate_date_result  # noqa: F401  (c5/07)
 from .transformer_panel import transformer_attention_panel, transformer_attention_result  # noqa: F401  (c5/08)
 from .face_panel import face_threshold_panel, face_threshold_result  # noqa: F401  (c4/07)
 from .style_panel import style_transfer_panel, style_transfer_result  # noqa: F401  (c4/08)
-from .detection_panel import detection_panel, detection_result  # noqa: F401  (c4/05)
-from .segmentation_panel import segmentation_panel, segmentation_result  # noqa: F401  (c4/06)
 
 __all__ = ["Panel", "log_slider", "int_slider", "float_slider", "learning_rate_panel",
            "learning_rate_result"]
