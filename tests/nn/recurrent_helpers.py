@@ -2,6 +2,8 @@
 numerical gradient of ``sum(out * dout)`` over several outputs (random upstream gradients)."""
 import numpy as np
 
+import dlutils as dl
+
 
 def rnn_params(rng, n_x=3, n_a=5, n_y=2, head=True):
     p = {"Wax": rng.standard_normal((n_a, n_x)), "Waa": rng.standard_normal((n_a, n_a)) * 0.6,
@@ -29,18 +31,7 @@ def gru_params(rng, **kw):
     return gate_params(rng, "urc", **kw)
 
 
-def numerical(f, x, eps=1e-6):
-    """Centred differences of the scalar f() w.r.t. the array x (changed in place, restored)."""
-    g = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        old = x[i]
-        x[i] = old + eps
-        fp = f()
-        x[i] = old - eps
-        fm = f()
-        x[i] = old
-        g[i] = (fp - fm) / (2 * eps)
-    return g
+numerical = dl.numerical_gradient   # the library's centred differences (float64, in place, restored)
 
 
 def rel(a, b):
