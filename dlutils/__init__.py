@@ -13,6 +13,9 @@ nn/batchnorm                          batch normalization forward/backward, runn
 nn/rnn, nn/gru, nn/lstm               RNN / GRU / LSTM cells and sequences, BPTT (fused fast path + per-step reference)
 nn/recurrent_layers                  ``SimpleRNN``, ``GRU``, ``LSTM``, ``Bidirectional`` layers; bidirectional wrapper
 nn/layer                              the layer protocol of Sequential: ``Layer``, ``Block`` (per-example shapes)
+nn/conv                               zero_pad, conv_single_step, output size, vectorized conv_forward / conv_backward
+nn/conv_loops                         the lecture's loop conv_forward / conv_backward (the teaching reference)
+nn/pooling                            max and average pooling forward/backward (vectorized + loops), masks
 nn/conv_layers                        ``Conv2D`` (1x1 included), ``ZeroPadding2D``
 nn/pooling_layers                     ``MaxPool2D``, ``AvgPool2D`` (with padding)
 nn/transposed_conv                    transposed convolution forward/backward, nearest upsampling; ``Conv2DTranspose``, ``UpSampling2D``

@@ -11,6 +11,7 @@ from .gru import *  # noqa: F401,F403
 from .lstm import *  # noqa: F401,F403
 from .recurrent_layers import *  # noqa: F401,F403
 from .conv import *  # noqa: F401,F403
+from .conv_loops import *  # noqa: F401,F403
 from .pooling import *  # noqa: F401,F403
 from .layer import *  # noqa: F401,F403
 from .conv_layers import *  # noqa: F401,F403
