@@ -15,6 +15,7 @@ nn/recurrent_layers                  ``SimpleRNN``, ``GRU``, ``LSTM``, ``Bidirec
 nn/layer                              the layer protocol of Sequential: ``Layer``, ``Block`` (per-example shapes)
 nn/conv                               zero_pad, conv_single_step, output size, vectorized conv_forward / conv_backward
 nn/conv_loops                         the lecture's loop conv_forward / conv_backward (the teaching reference)
+nn/conv_input_grad                    how conv_backward adds up dA_prev (block-Toeplitz products at stride 1, shifted adds)
 nn/pooling                            max and average pooling forward/backward (vectorized + loops), masks
 nn/conv_layers                        ``Conv2D`` (1x1 included), ``ZeroPadding2D``
 nn/pooling_layers                     ``MaxPool2D``, ``AvgPool2D`` (with padding)

@@ -38,14 +38,16 @@ matrix ``W[i, j]``. When ``f * f * n_C_prev <= IM2COL_MAX`` the ``f*f`` slices a
 into one ``(m n_H n_W, f f n_C_prev)`` matrix (im2col: one copy of a strided view), multiplied
 once, and kept in the cache (``ConvCache.cols``) for backward. Backward mirrors it:
 ``dW[i, j] = slice^T dZ`` (one product with the cached im2col matrix), ``db = sum(dZ)``, and
-``dA_pad[:, i::s, j::s, :] += dZ W[i, j]^T`` for each of the ``f*f`` offsets (shifted adds, never
-``np.add.at``; with few channels they are accumulated channels-first so each add runs along
-whole rows). ``conv_backward(..., need_dA_prev=False)`` skips ``dA_prev`` (a first layer).
+``dA_pad[:, i::s, j::s, :] += dZ W[i, j]^T`` for each of the ``f*f`` offsets (never ``np.add.at``;
+conv_input_grad.py adds them up, at stride 1 with few channels as block-Toeplitz products over
+the flat pixel list). ``conv_backward(..., need_dA_prev=False)`` skips ``dA_prev`` (a first layer).
 Taught in: c4/01_convolution_step_by_step.
 """
 from typing import NamedTuple
 
 import numpy as np
+
+from .conv_input_grad import input_gradient
 
 __all__ = ["zero_pad", "conv_single_step", "conv_output_size", "resolve_padding",
            "conv_forward", "conv_backward", "ConvCache", "check_conv_input"]
@@ -319,33 +321,7 @@ def conv_backward(dZ, cache, need_dA_prev=True):
                 dW[i, j] = buf.reshape(-1, n_C_prev).T @ dZ2
     if not need_dA_prev:
         return None, dW, db
-    # dA_pad: f*f shifted adds of dZ W[i, j]^T (windows overlap, so ADD; never np.add.at)
-    (top, bottom), (left, right) = pads
-    pad_shape = (m, n_H_prev + top + bottom, n_W_prev + left + right, n_C_prev)
-    if cols is not None:
-        # few channels: one product per filter row i gives the contributions of its f_W offsets
-        # channels first, (f_W, n_C_prev, m, n_H, n_W), so each shifted add runs along whole image
-        # rows (a tiny n_C_prev-wide product per offset is slow, and collapses with BLAS threads)
-        dZ_T = dZ2.T
-        dA_T = np.zeros((n_C_prev,) + pad_shape[:3], dtype=dtype)
-        for i in range(f_H):
-            part = (W[i].reshape(f_W * n_C_prev, n_C) @ dZ_T).reshape(f_W, n_C_prev, m, n_H, n_W)
-            for j in range(f_W):
-                dA_T[:, :, i:i + s * (n_H - 1) + 1:s, j:j + s * (n_W - 1) + 1:s] += part[j]
-        dA_pad = np.empty(pad_shape, dtype=dtype)
-        for c in range(n_C_prev):
-            dA_pad[..., c] = dA_T[c]
-    else:
-        dA_pad = np.zeros(pad_shape, dtype=dtype)
-        WT = np.ascontiguousarray(W.transpose(0, 1, 3, 2))
-        tmp = np.empty((m * n_H * n_W, n_C_prev), dtype=dtype)
-        for i in range(f_H):
-            for j in range(f_W):
-                np.matmul(dZ2, WT[i, j], out=tmp)
-                _window(dA_pad, i, j, s, n_H, n_W)[...] += tmp.reshape(m, n_H, n_W, n_C_prev)
-    dA_prev = dA_pad[:, top:top + n_H_prev, left:left + n_W_prev, :]
-    if dA_prev.shape != dA_pad.shape:
-        dA_prev = np.ascontiguousarray(dA_prev)
+    dA_prev = input_gradient(dZ2, W, A_prev.shape, s, pads, dtype)
     return dA_prev, dW, db
 
 

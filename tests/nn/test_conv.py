@@ -167,6 +167,26 @@ def test_hand_made_cache_tuple_works():
 
 
 # -- gradient checks (float64, random upstream gradient, random non-zero parameters) ------------
+@pytest.mark.parametrize("pad, f, n_C_prev, m", [(0, 1, 3, 2), ("same", 2, 1, 1), (1, 3, 3, 3),
+                                               ("same", 4, 3, 2), ((2), 5, 2, 2), ("same", 3, 16, 2)])
+def test_both_input_gradient_strategies_match_the_loops(pad, f, n_C_prev, m):
+    """conv_input_grad has two ways to add up dA_prev at stride 1 (block-Toeplitz products over the
+    flat pixel list, and shifted adds); each must equal the lecture's loops on the same case."""
+    from dlutils.nn import conv_input_grad as cig
+    rng = np.random.default_rng(f * 100 + n_C_prev)
+    A, W, b = _conv_inputs(rng, m, 7, 6, n_C_prev, f, 4)
+    hp = {"stride": 1, "pad": pad}
+    Z, cache = dl.conv_forward_loop(A, W, b, hp)
+    dZ = rng.standard_normal(Z.shape)
+    want = dl.conv_backward_loop(dZ, cache)[0]
+    pads = dl.conv_forward(A, W, b, hp)[1].hparameters["padding"]
+    dZ2 = dZ.reshape(-1, W.shape[3])
+    for strategy in (cig._flat_blocks(dZ2, W, A.shape, pads, A.dtype),
+                     cig._shifted_adds(dZ2, W, A.shape, 1, pads, A.dtype)):
+        assert strategy.shape == A.shape and strategy.flags.c_contiguous
+        np.testing.assert_allclose(strategy, want, rtol=1e-11, atol=1e-11)
+
+
 @pytest.mark.parametrize("forward, backward", [(dl.conv_forward, dl.conv_backward),
                                                (dl.conv_forward_loop, dl.conv_backward_loop)])
 @pytest.mark.parametrize("stride, pad, f, n_C_prev", [(1, 1, 3, 2), (2, "same", 3, 3), (1, "same", 4, 2),
