@@ -20,5 +20,11 @@ WRONG_ANSWERS = {
             "f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0", "f1 = (precision + recall) / 2")),
         ("false positives counted as predicted 0, true 1", _PRF.replace(
             "fp = np.sum((Y_pred == 1) & (Y == 0))", "fp = np.sum((Y_pred == 0) & (Y == 1))")),
+        ("no guard for 0/0: nan when nothing is predicted positive", _PRF.replace(
+            "precision = tp / (tp + fp) if tp + fp else 0.0", "precision = tp / (tp + fp)").replace(
+            "f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0",
+            "f1 = 2 * precision * recall / (precision + recall)")),
+        ("true negatives counted as true positives", _PRF.replace(
+            "tp = np.sum((Y_pred == 1) & (Y == 1))", "tp = np.sum(Y_pred == Y)")),
     ],
 }

@@ -16,5 +16,8 @@ WRONG_ANSWERS = {
             "count = int(np.sum(flags & misclassified))", "count = int(np.sum(flags))")),
         ("share of the whole dev set instead of the errors", _T.replace("100 * count / n_wrong", "100 * count / misclassified.size")),
         ("share as a fraction, not a percentage", _T.replace("100 * count / n_wrong", "count / n_wrong")),
+        ("share of the flagged examples that are wrong, not of the errors", _T.replace(
+            "100 * count / n_wrong", "100 * count / flags.sum()")),
+        ("flagged OR misclassified counted", _T.replace("np.sum(flags & misclassified)", "np.sum(flags | misclassified)")),
     ],
 }
