@@ -33,5 +33,7 @@ WRONG_ANSWERS = {
          "    S = a_S.reshape(n_C, n_H * n_W)\n    G = a_G.reshape(n_C, n_H * n_W)\n" + _GS),
         ("normalized by (n_H n_W) instead of its square", _S + "    S = a_S.reshape(n_H * n_W, n_C).T\n    G = a_G.reshape(n_H * n_W, n_C).T\n"
          "    return float(np.sum((gram_matrix_ex(S) - gram_matrix_ex(G)) ** 2) / (4 * n_C ** 2 * (n_H * n_W)))\n"),
+        ("unrolled without the transpose: Gram matrices over positions, not channels", _S +
+         "    S = a_S.reshape(n_H * n_W, n_C)\n    G = a_G.reshape(n_H * n_W, n_C)\n" + _GS),
     ],
 }
