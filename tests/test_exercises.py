@@ -321,11 +321,9 @@ def test_exercise_functions_have_docstrings(path):
     assert not missing, f"{path.name}: exercise functions without a docstring (the learner's only spec): {missing}"
 
 
-HINTED = [p for p in SOLUTION_NOTEBOOKS if p.parent.name.startswith(("c1_", "c2_"))]
-
-
-@pytest.mark.parametrize("path", HINTED, ids=[str(p.relative_to(ROOT / "notebooks")) for p in HINTED])
-def test_course_1_and_2_exercises_have_hints(path):
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS,
+                         ids=[str(p.relative_to(ROOT / "notebooks")) for p in SOLUTION_NOTEBOOKS])
+def test_every_exercise_has_a_hint(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     missing = [i for i in ex.solution_cells(nb) if len(nb["cells"][i]["metadata"].get("hint", "")) < 20]
     assert not missing, f"{path.name}: solution cells without a hint in their metadata: {missing}"
