@@ -3,7 +3,7 @@ triggers (training, evaluation) is ordinary dlutils code with its own tests.
 
 ipywidgets and matplotlib are imported when a panel is built, not when dlutils is imported.
 """
-from .base import Panel, log_slider, int_slider, float_slider
+from .base import Panel, log_slider, int_slider, float_slider, status_html  # noqa: F401
 from .learning_rate import learning_rate_panel, learning_rate_result
 from .training_panel import training_panel, fit_2d  # noqa: F401  (c2)
 from .optimizer_race import optimizer_race, race  # noqa: F401  (c2)

@@ -9,13 +9,28 @@ plots into the panel's Output. Rules (CONTRIBUTING.md, "Widgets"):
 - the last result (values used, metrics, latency) stays in ``panel.result``;
 - a callback never raises into the front end: errors and divergence become a message in
   the status line and in ``panel.result["error"]``;
-- the layout does not jump while it recomputes: "running..." shows in a fixed-width badge
-  beside the status line, which keeps the last summary until the new one is ready, and the
-  status line has a fixed minimum height (two lines).
+- the layout does not jump while it recomputes: "running..." (or the progress a panel reports
+  with ``set_badge``, e.g. "training 40 %") shows in a fixed-width, non-wrapping badge beside
+  the status line, which keeps the last summary until the new one is ready, and the status
+  line has a fixed minimum height (two lines);
+- a ``summary`` is plain text, the same a notebook prints: a newline splits it into a bold
+  headline (the outcome) and a small second line (the settings or details); keep each line
+  under ~100 characters so the status never wraps to a third line (``status_html``).
 """
 import time
 
-__all__ = ["Panel", "log_slider", "int_slider", "float_slider"]
+__all__ = ["Panel", "log_slider", "int_slider", "float_slider", "status_html"]
+
+BADGE_WIDTH = "110px"     # "training 100 %" in italics fits on one line
+
+
+def status_html(summary):
+    """The status line's HTML for a plain-text ``summary``: ``"headline\ndetails"`` becomes a bold
+    headline over a small line; a summary without a newline is shown as it is."""
+    if "\n" not in summary:
+        return summary
+    head, rest = summary.split("\n", 1)
+    return f"<b>{head}</b><br><small>{rest.replace(chr(10), '<br>')}</small>"
 
 
 def _w():
@@ -50,13 +65,14 @@ def int_slider(description, value, low, high, step=1, width="340px"):
 class Panel:
     """Controls + status + Output, recomputed on every change. See the module docstring."""
 
-    def __init__(self, controls, compute, draw, title="", columns=2, run_button=False):
+    def __init__(self, controls, compute, draw, title="", columns=2, run_button=False, show_latency=True):
         w = _w()
         self.controls = dict(controls)
         self._compute, self._draw = compute, draw
         self.out = w.Output(layout=w.Layout(min_height="300px"))
         self.status = w.HTML(value="", layout=w.Layout(min_height="2.8em", flex="1 1 auto"))
-        self.badge = w.HTML(value="", layout=w.Layout(width="90px", min_width="90px"))
+        self.badge = w.HTML(value="", layout=w.Layout(width=BADGE_WIDTH, min_width=BADGE_WIDTH))
+        self.show_latency = show_latency
         self.result = None
         self.history = []          # every result, oldest first (for comparisons)
         rows = []
@@ -102,6 +118,11 @@ class Panel:
     def values(self):
         return {k: c.value for k, c in self.controls.items()}
 
+    def set_badge(self, text):
+        """Progress while the panel works ("training 40 %"), in the fixed-width badge beside the
+        status line; one line whatever the text, so the panel keeps its height. ``""`` clears it."""
+        self.badge.value = f"<i style='color:#555;white-space:nowrap'>{text}</i>" if text else ""
+
     def set_status(self, text, error=False):
         color = "#b00020" if error else "#333"
         self.status.value = f"<span style='color:{color}'>{text}</span>"
@@ -112,7 +133,7 @@ class Panel:
         import matplotlib.pyplot as plt
         values = {**self.values(), **overrides}
         start = time.perf_counter()
-        self.badge.value = "<i style='color:#555'>running...</i>"
+        self.set_badge("running...")
         try:
             result = dict(self._compute(**values))
         except Exception as exc:  # shown in the panel, never raised into the front end
@@ -128,11 +149,12 @@ class Panel:
                     plt.close("all")
                     result["error"] = f"{type(exc).__name__} while drawing: {exc}"
         result["latency"] = time.perf_counter() - start
-        self.badge.value = ""
+        self.set_badge("")
         if "error" in result:
             self.set_status("&#9888; " + result["error"], error=True)
         else:
-            self.set_status(result.get("summary", "") + f" <small>({result['latency']:.2f} s)</small>")
+            latency = f" <small>({result['latency']:.2f} s)</small>" if self.show_latency else ""
+            self.set_status(status_html(result.get("summary", "")) + latency)
         self.result = result
         self.history.append(result)
         return result

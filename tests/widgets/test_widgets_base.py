@@ -104,6 +104,27 @@ def test_learning_rate_result_plain_function(rng):
     assert "learning_rate=0.5" in res["summary"]
 
 
+def test_learning_rate_panel_shows_progress_and_reads_well(rng):
+    """A run of a second or more (c1/02 takes ~1.9 s) says how far it is in the badge; the status
+    is a bold outcome over the settings; curves in greys/black, text readable."""
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    X, Y = dl.make_moons(rng, m=100)
+    panel = learning_rate_panel(_leaky_net_factory(rng), X, Y, X[:, :30], Y[:, :30], learning_rate=1e-2,
+                                num_iterations=200)
+    seen = []
+    panel.badge.observe(lambda ch: seen.append(ch["new"]), names="value")
+    panel.controls["num_iterations"].value = 250
+    fractions = [int(m.group(1)) for v in seen for m in [__import__("re").search(r"training (\d+) %", v)] if m]
+    assert len(fractions) >= 10 and fractions == sorted(fractions) and fractions[-1] == 100
+    assert "<b>final cost" in panel.status.value and "<" not in panel.result["summary"]
+    assert_readable(plt.gcf(), "learning-rate panel")
+    seen_progress = []
+    learning_rate_result(lambda: dl.LogisticRegression(2), X, Y, learning_rate=0.1, num_iterations=100,
+                         on_progress=seen_progress.append)
+    assert seen_progress[-1] == 1.0 and len(seen_progress) >= 10
+
+
 def test_learning_rate_panel_moves_the_right_way(rng):
     X, Y = dl.make_moons(rng, m=100)
     panel = learning_rate_panel(_leaky_net_factory(rng), X, Y, learning_rate=1e-3, num_iterations=100,
@@ -146,7 +167,18 @@ def test_running_badge_leaves_the_status_line_alone_so_the_layout_does_not_jump(
     assert "running" in seen["badge during compute"]
     assert "n=3 and a second clause" in seen["status during compute"]
     assert panel.badge.value == "" and "n=4" in panel.status.value
-    assert panel.status.layout.min_height and panel.badge.layout.width == "90px"
+    assert panel.status.layout.min_height and panel.badge.layout.width == "110px"
+
+
+def test_a_two_line_summary_is_a_bold_headline_over_a_small_line():
+    """Summaries are plain text (notebooks print them); the status line renders the newline."""
+    from dlutils.widgets import status_html
+    assert status_html("train 90 %\nlr=0.1, 100 steps") == "<b>train 90 %</b><br><small>lr=0.1, 100 steps</small>"
+    assert status_html("one line") == "one line"
+    panel = Panel({"n": int_slider("n", 3, 1, 5)}, lambda n: {"summary": f"n={n}\ndetails"}, lambda r: None)
+    assert panel.status.value.startswith("<span style='color:#333'><b>n=3</b><br><small>details</small>")
+    quiet = Panel({"n": int_slider("n", 3, 1, 5)}, lambda n: {"summary": "x"}, lambda r: None, show_latency=False)
+    assert quiet.status.value == "<span style='color:#333'>x</span>"
 
 
 def test_set_values_recomputes_once_and_restore_defaults_goes_back():
