@@ -1,6 +1,10 @@
 """Detection threshold panel: score and IoU-threshold sliders redraw the boxes a trained detector
 finds on test pictures, with mean AP, precision and recall on the whole test set. The network runs
-once (``dl.decode_yolo`` on stored outputs); each slider move only filters. Taught in:
+once (``dl.decode_yolo`` on stored outputs); each slider move only filters.
+
+The picture: solid boxes are detections, coloured by class (a legend above the pictures names
+each colour, the same colours as the c4/06 segmentation panel), each with its score on a white
+tag; true boxes are dotted white over a thin black line, visible on any background. Taught in:
 c4_convolutional_neural_networks/05_object_detection.
 """
 import time
@@ -10,9 +14,10 @@ import numpy as np
 from ..vision.detection import filter_detections, mean_average_precision
 from .base import Panel, float_slider, int_slider
 
-__all__ = ["detection_result", "detection_panel"]
+__all__ = ["detection_result", "detection_panel", "legend_entries"]
 
-COLOURS = {1: "tab:red", 2: "tab:blue", 3: "tab:orange"}
+COLOURS = {1: "tab:red", 2: "tab:blue", 3: "tab:orange"}   # car, pedestrian, sign (as in c4/06)
+N_SHOWN = 6
 
 
 def detection_result(decoded, truth, score_threshold, iou_threshold, n_classes, max_boxes=10, nms=True):
@@ -24,9 +29,10 @@ def detection_result(decoded, truth, score_threshold, iou_threshold, n_classes, 
            for i in range(len(b))]
     r = mean_average_precision(det, truth, n_classes)
     seconds = time.perf_counter() - t0
-    summary = (f"score >= {score_threshold:.2f}, NMS IoU {iou_threshold:.2f}: mAP@0.5 {r['mean']:.3f}, "
-               f"precision {r['precision']:.3f}, recall {r['recall']:.3f}, "
-               f"{sum(len(d[0]) for d in det)} boxes ({seconds * 1000:.0f} ms)")
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    summary = (f"mAP@0.5 {r['mean']:.3f}, precision {r['precision']:.3f}, recall {r['recall']:.3f}\n"
+               f"score >= {score_threshold:.2f}, NMS IoU {iou_threshold:.2f}: "
+               f"{sum(len(d[0]) for d in det)} boxes on {len(det)} test pictures, filtered in {seconds * 1000:.0f} ms")
     return {"score_threshold": float(score_threshold), "iou_threshold": float(iou_threshold),
             "detections": det, "map": r["mean"], "per_class": r["per_class"], "precision": r["precision"],
             "recall": r["recall"], "n_boxes": sum(len(d[0]) for d in det), "seconds": seconds,
@@ -48,24 +54,54 @@ def detection_panel(images, decoded, truth, class_names, score_threshold=0.5, io
 
     def draw(result):
         import matplotlib.pyplot as plt
-        fig, axes = plt.subplots(1, 6, figsize=(12, 2.6))
-        for a, i in zip(axes, range(result["first"], result["first"] + 6)):
+        # 9.6 in at 100 dpi: shown at full size in a notebook column, so the 8-9 pt text stays readable
+        fig, axes = plt.subplots(1, N_SHOWN, figsize=(9.6, 2.6))
+        for a, i in zip(axes, range(result["first"], result["first"] + N_SHOWN)):
             a.imshow(images[i], interpolation="nearest")
-            for row in truth[i][truth[i, :, 0] > 0]:
-                a.add_patch(plt.Rectangle((row[1] - 0.5, row[2] - 0.5), row[3] - row[1], row[4] - row[2],
-                                          fill=False, ls=":", lw=1, color="white"))
-            for box, sc, cl in zip(*result["detections"][i]):
-                a.add_patch(plt.Rectangle((box[0] - 0.5, box[1] - 0.5), box[2] - box[0], box[3] - box[1],
-                                          fill=False, lw=1.5, color=COLOURS.get(int(cl), "k")))
-                a.text(box[0], box[1] - 0.8, f"{class_names[int(cl)][:3]} {sc:.2f}", fontsize=6,
-                       color=COLOURS.get(int(cl), "k"))
-            a.set_title(f"test {i}", fontsize=8)
-            a.set_xlabel("x (pixels)", fontsize=7)
+            true_rows = truth[i][truth[i, :, 0] > 0]
+            for row in true_rows:
+                _box(a, row[1:5], "k", lw=1.0)
+                _box(a, row[1:5], "white", lw=1.2, ls=":")
+            boxes, scores, classes = result["detections"][i]
+            for box, sc, cl in zip(boxes, scores, classes):
+                colour = COLOURS.get(int(cl), "k")
+                _box(a, box, colour, lw=2)
+                a.text(box[0] - 0.5, box[1] - 0.5, f"{sc:.2f}", fontsize=8, color=colour, va="bottom",
+                       ha="left", bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
+                       clip_on=True)
+            a.set_title(f"test {i}: {len(boxes)} found, {len(true_rows)} true", fontsize=8.5)
             a.set_xticks([])
             a.set_yticks([])
-        axes[0].set_ylabel("y (pixels)", fontsize=7)
-        fig.suptitle(f"dotted: truth; mAP@0.5 {result['map']:.3f}, precision {result['precision']:.3f}, "
-                     f"recall {result['recall']:.3f}", fontsize=9)
-        fig.tight_layout()
+        handles, labels = legend_entries(class_names)
+        fig.legend(handles, labels, handler_map={tuple: _tuple_handler()},
+                   loc="upper center", ncol=len(class_names), fontsize=9, frameon=False,
+                   bbox_to_anchor=(0.5, 1.0), handlelength=1.6, columnspacing=1.4)
+        fig.text(0.5, 0.0, "the tag on a found box is its score (p_c times the class probability)",
+                 ha="center", va="bottom", fontsize=8.5, color="#333")
+        fig.tight_layout(rect=(0, 0.06, 1, 0.88), w_pad=0.4)
 
     return Panel(controls, compute, draw, title="Detection: score and IoU thresholds")
+
+
+def _box(ax, corners, colour, lw, ls="-"):
+    """A box drawn on pixel centres: corners (x1, y1, x2, y2) in pixels."""
+    import matplotlib.pyplot as plt
+    x1, y1, x2, y2 = corners
+    ax.add_patch(plt.Rectangle((x1 - 0.5, y1 - 0.5), x2 - x1, y2 - y1, fill=False, lw=lw, ls=ls, color=colour))
+
+
+def legend_entries(class_names):
+    """``(handles, labels)`` of the panel's legend: one solid box per class colour (a detection of
+    that class) and the dotted true box."""
+    from matplotlib.patches import Patch
+    shown = [k for k in sorted(COLOURS) if k < len(class_names)]
+    handles = [Patch(fill=False, ec=COLOURS[k], lw=2) for k in shown]
+    labels = [f"found {class_names[k]}" for k in shown]
+    handles.append((Patch(fill=False, ec="k", lw=1.0), Patch(fill=False, ec="white", lw=1.2, ls=":")))
+    labels.append("true box")
+    return handles, labels
+
+
+def _tuple_handler():
+    from matplotlib.legend_handler import HandlerTuple
+    return HandlerTuple(ndivide=1)   # the two patches on top of each other

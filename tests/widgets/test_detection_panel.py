@@ -37,3 +37,32 @@ def test_detection_panel_driven_from_code():
     assert panel.result["n_boxes"] == 12
     panel.set_values(iou_threshold=1.0)
     assert panel.result["n_boxes"] == 16
+
+
+def test_detection_panel_has_a_colour_legend_and_reads_well():
+    """The picture says which box colour is which class (the colours used to be unexplained) and
+    which boxes are the truth, and its text stays readable in a notebook column."""
+    pytest.importorskip("ipywidgets")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+    from tests.widgets.readability import assert_readable
+    dec, truth = _decoded()
+    images = np.zeros((8, 32, 32, 3), np.uint8)
+    b, s, c = (np.concatenate([a] * 4) for a in dec)
+    panel = dl.widgets.detection_panel(images, (b, s, c), np.concatenate([truth] * 4), dl.SCENE_CLASSES,
+                                       score_threshold=0.2)
+    fig = plt.gcf()
+    assert fig.legends, "no legend for the box colours"
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["found car", "found pedestrian", "found sign", "true box"]
+    legend_colour = {lab.split()[-1]: h.get_edgecolor() for lab, h in zip(labels, fig.legends[0].legend_handles)
+                     if lab.startswith("found")}
+    # every drawn detection box has the legend's colour of its class
+    drawn = [p for ax in fig.axes for p in ax.patches if isinstance(p, Rectangle) and p.get_linewidth() == 2]
+    shown = [int(k) for i in range(6) for k in panel.result["detections"][i][2]]
+    assert len(drawn) == len(shown) > 0
+    for patch, k in zip(drawn, shown):
+        assert patch.get_edgecolor() == pytest.approx(legend_colour[dl.SCENE_CLASSES[k]])
+    assert any("score" in t.get_text() for t in fig.texts), "the number on a box is not explained"
+    assert_readable(fig, "detection panel")
+    assert "<" not in panel.result["summary"], "a notebook prints the summary: plain text"
