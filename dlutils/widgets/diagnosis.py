@@ -44,8 +44,10 @@ def bias_variance_result(*, noise_pct, hidden_units, lambd, m_train, seed=0, m_d
     train_error = 100 - accuracy(net.predict(X), Y)
     dev_error = 100 - accuracy(net.predict(X_dev), Y_dev)
     d = diagnose(noise_pct, train_error, dev_error)
-    summary = (f"Bayes {noise_pct:.1f} %, train {train_error:.1f} %, dev {dev_error:.1f} % -> "
-               f"{d.dominant}; next: {d.next_steps[0]}")
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    summary = (f"{d.dominant} -> next: {d.next_steps[0]}\n"
+               f"Bayes {noise_pct:.1f} %, train {train_error:.1f} %, dev {dev_error:.1f} % "
+               f"(avoidable bias {d.gaps['avoidable bias']:.1f}, variance {d.gaps['variance']:.1f})")
     return {"train_error": train_error, "dev_error": dev_error, "bayes_error": noise_pct,
             "diagnosis": d, "dominant": d.dominant, "model": net, "X": X, "Y": Y,
             "summary": summary}
@@ -65,23 +67,31 @@ def bias_variance_panel(seed=0, noise_pct=10.0, hidden_units=8, lambd=1e-3, m_tr
 
     def progress(fraction):   # shown in the fixed-width badge while it trains: the layout does not move
         if holder:
-            holder[0].badge.value = f"<i style='color:#555'>training {100 * fraction:.0f} %</i>"
+            holder[0].set_badge(f"training {100 * fraction:.0f} %")
 
     def draw(r):
         import matplotlib.pyplot as plt
         from ..plotting import plot_decision_boundary
-        fig, (ax_b, ax_d) = plt.subplots(1, 2, figsize=(10, 3.8))
+        fig, (ax_b, ax_d) = plt.subplots(1, 2, figsize=(9.6, 3.8))
         names = ["Bayes\n(human proxy)", "train", "dev"]
         vals = [r["bayes_error"], r["train_error"], r["dev_error"]]
-        bars = ax_b.bar(names, vals, color=["#888", "#444", "#bbb"], edgecolor="#444")
+        bars = ax_b.bar(range(3), vals, 0.56, color=["#888", "#444", "#bbb"], edgecolor="#444")
+        ax_b.set_xticks(range(3), names)
         ax_b.bar_label(bars, fmt="%.1f", padding=2)   # the values: a one-point gap is readable
-        ax_b.set_ylim(0, 1.18 * max(vals) + 0.5)
         d = r["diagnosis"]
-        ax_b.annotate("", xy=(1, r["train_error"]), xytext=(1, r["bayes_error"]),
-                      arrowprops={"arrowstyle": "<->", "color": "#e0a000", "lw": 2})
+        # each gap is an arrow between the two bars it separates, named beside it
+        top = max(vals)
+        for x, lo, hi, name, colour in ((0.5, vals[0], vals[1], "avoidable bias", "#d08000"),
+                                        (1.5, vals[1], vals[2], "variance", "#7b3fa0")):
+            ax_b.plot([x - 0.22, x + 0.22], [lo, lo], color=colour, lw=1, ls=":")
+            ax_b.plot([x - 0.22, x + 0.22], [hi, hi], color=colour, lw=1, ls=":")
+            ax_b.annotate("", xy=(x, hi), xytext=(x, lo),
+                          arrowprops={"arrowstyle": "<->", "color": colour, "lw": 2, "shrinkA": 0, "shrinkB": 0})
+            ax_b.text(x, top * 1.13 + 0.6, f"{name}\n{d.gaps[name]:.1f}", ha="center", va="bottom",
+                      color=colour, fontsize=9, fontweight="bold" if name == d.dominant else "normal")
+        ax_b.set_ylim(0, 1.42 * top + 1.5)
         ax_b.set_ylabel("error %")
-        ax_b.set_title(f"avoidable bias {d.gaps['avoidable bias']:.1f}, variance {d.gaps['variance']:.1f}"
-                       f"\n-> {d.dominant}")
+        ax_b.set_title(f"the bigger gap: {d.dominant}")
         model = r["model"]
         plot_decision_boundary(lambda G: model.predict(G), r["X"], r["Y"], ax=ax_d, resolution=80,
                                title=f"training set (m = {r['X'].shape[1]})")
@@ -112,6 +122,7 @@ def quiz_panel(question, title="Your call"):
     def draw(r):
         pass
 
-    panel = Panel({"choice": choice}, compute, draw, title=title, columns=1)
+    # no "(0.00 s)" after the answer: checking a choice takes no time worth showing
+    panel = Panel({"choice": choice}, compute, draw, title=title, columns=1, show_latency=False)
     panel.out.layout.min_height = "0px"
     return panel

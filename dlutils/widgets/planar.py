@@ -56,9 +56,10 @@ def planar_result(dataset="flower", n_h=4, learning_rate=1.2, num_iterations=200
         result["error"] = h.message
         return result
     result.update(cost=h.costs[-1], train_acc=h.train_acc[-1], dev_acc=h.dev_acc[-1])
-    result["summary"] = (f"<b>train {result['train_acc']:.1f}%, dev {result['dev_acc']:.1f}%</b>, "
-                         f"cost {result['cost']:.3f}<br><small>{dataset}, n_h={int(n_h)}, "
-                         f"learning_rate={learning_rate:.2g}, {int(num_iterations)} iterations</small>")
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    result["summary"] = (f"train {result['train_acc']:.1f}%, dev {result['dev_acc']:.1f}%, cost {result['cost']:.3f}\n"
+                         f"{dataset}, n_h={int(n_h)}, learning_rate={learning_rate:.2g}, "
+                         f"{int(num_iterations)} iterations")
     return result
 
 
@@ -90,14 +91,15 @@ def planar_panel(rng, *, dataset="flower", n_h=4, learning_rate=1.2, num_iterati
 
     def draw(result):
         import matplotlib.pyplot as plt
-        from ..plotting import plot_decision_boundary
         fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9, 3.8))
         X = np.hstack([result["X_train"], result["X_dev"]])
         Y = np.hstack([result["Y_train"], result["Y_dev"]])
-        plot_decision_boundary(result["model"].predict, X, Y, ax=ax_b, resolution=120,
-                               title=f"{result['dataset']}, n_h = {result['n_h']}")
+        _boundary_train_dev(ax_b, result["model"].predict, result["X_train"], result["Y_train"],
+                            result["X_dev"], result["Y_dev"], X)
+        ax_b.set_title(f"{result['dataset']}, n_h = {result['n_h']}")
         h = result["history"]
-        ax_c.plot(h.steps, h.costs)
+        # the cost in black: red and blue mean the classes in the plot beside it
+        ax_c.plot(h.steps, h.costs, color="k")
         ax_c.set_xlabel("iteration")
         ax_c.set_ylabel("cost J")
         ax_c.set_title(f"train {result['train_acc']:.1f}%, dev {result['dev_acc']:.1f}%")
@@ -112,4 +114,30 @@ def planar_panel(rng, *, dataset="flower", n_h=4, learning_rate=1.2, num_iterati
 def _show_progress(holder, fraction):
     """Progress in the panel's fixed-width badge while it trains (the layout does not move)."""
     if holder:
-        holder[0].badge.value = f"<i style='color:#555'>training {100 * fraction:.0f} %</i>"
+        holder[0].set_badge(f"training {100 * fraction:.0f} %")
+
+
+def _boundary_train_dev(ax, predict, X_train, Y_train, X_dev, Y_dev, X_all, resolution=120):
+    """The decision regions over ``X_all``, train points as circles and dev points as triangles
+    (coloured by class), with a legend that says which colour is which class and which marker is
+    which set."""
+    from matplotlib.colors import ListedColormap
+    from matplotlib.lines import Line2D
+    from ..plotting import CLASS_COLORS, decision_grid
+    grid, xx, yy = decision_grid(X_all, resolution)
+    Z = np.asarray(predict(grid), dtype=float).reshape(xx.shape)
+    cmap = ListedColormap(CLASS_COLORS[:2])
+    ax.contourf(xx, yy, Z, levels=[-0.5, 0.5, 1.5], cmap=cmap, alpha=0.25)
+    for X, Y, marker in ((X_train, Y_train, "o"), (X_dev, Y_dev, "^")):
+        ax.scatter(X[0], X[1], c=np.ravel(Y).astype(int), cmap=cmap, vmin=-0.5, vmax=1.5, s=14, marker=marker,
+                   edgecolors="k", linewidths=0.3)
+    handles = [Line2D([], [], ls="", marker="s", ms=7, color=CLASS_COLORS[k], label=f"class {k}") for k in (0, 1)]
+    handles += [Line2D([], [], ls="", marker="o", ms=5, mfc="w", mec="k", label="train"),
+                Line2D([], [], ls="", marker="^", ms=5, mfc="w", mec="k", label="dev")]
+    # outside, left of the plot: the boundary and the points stay visible
+    ax.legend(handles=handles, loc="center right", bbox_to_anchor=(-0.02, 0.5), fontsize=9, frameon=False,
+              handletextpad=0.3, borderaxespad=0.2)
+    ax.set_xlim(xx.min(), xx.max())
+    ax.set_ylim(yy.min(), yy.max())
+    ax.set_xticks([])
+    ax.set_yticks([])

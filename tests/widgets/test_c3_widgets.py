@@ -24,6 +24,41 @@ def test_bias_variance_panel_draws_and_reacts():
     assert len(panel.history) == 2
 
 
+def test_bias_variance_panel_names_both_gaps_and_reads_well():
+    """Each gap is an arrow with its name and size beside it (a lone orange arrow used to be
+    unexplained); the status is two short lines, from a plain-text summary a notebook can print."""
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    panel = dl.widgets.bias_variance_panel(seed=1, hidden_units=4, m_train=200)
+    r = panel.result
+    fig = plt.gcf()
+    ax_b = fig.axes[0]
+    texts = [t.get_text() for t in ax_b.texts]
+    gaps = r["diagnosis"].gaps
+    for name in ("avoidable bias", "variance"):
+        assert f"{name}\n{gaps[name]:.1f}" in texts, f"the {name} arrow is not named: {texts}"
+    arrows = [a for a in ax_b.texts if getattr(a, "arrow_patch", None) is not None]
+    assert len(arrows) == 2, "one arrow per gap"
+    assert [round(v, 1) for v in ax_b.get_ylim()][:1] == [0.0]
+    assert {t.get_text() for t in ax_b.texts} >= {f"{v:.1f}" for v in (r["bayes_error"], r["train_error"], r["dev_error"])}, \
+        "the bars carry their values (a one-point gap must be readable)"
+    assert_readable(fig, "bias/variance panel")
+    assert "<" not in r["summary"] and r["summary"].count("\n") == 1
+    assert all(len(line) <= 100 for line in r["summary"].split("\n")), "each status line fits on one line"
+
+
+def test_panel_progress_badge_never_wraps():
+    """"training 100 %" wrapped in the old 90 px badge and the panel grew 19 px at the end of every
+    retrain (seen in the browser): the badge is wider and never wraps."""
+    panel = dl.widgets.bias_variance_panel(seed=1, hidden_units=2, m_train=100)
+    seen = []
+    panel.badge.observe(lambda ch: seen.append(ch["new"]), names="value")
+    panel.controls["hidden_units"].value = 3
+    progress = [v for v in seen if "training" in v]
+    assert any("100 %" in v for v in progress) and all("white-space:nowrap" in v for v in progress)
+    assert panel.badge.layout.width == panel.badge.layout.min_width == "110px"
+
+
 def test_bias_variance_panel_shows_errors_instead_of_raising():
     panel = dl.widgets.bias_variance_panel(seed=1, hidden_units=2, m_train=100)
     r = panel.update(noise_pct=60.0)          # invalid: label noise must be below 50 %
@@ -33,6 +68,7 @@ def test_bias_variance_panel_shows_errors_instead_of_raising():
 def test_quiz_panel_checks_answers():
     q = dl.Question("?", ["a", "b", "c"], 2, ["no a", "no b", "yes c"])
     panel = dl.widgets.quiz_panel(q)
+    assert "(0.0" not in panel.status.value, "no latency after a quiz answer"
     assert panel.result["answered"] is False
     panel.controls["choice"].value = "a"
     assert panel.result["correct"] is False and "no a" in panel.result["message"]
@@ -85,3 +121,13 @@ def test_bias_variance_result_reports_progress_and_same_numbers():
     b = bias_variance_result(on_progress=seen.append, **kw)
     assert len(seen) >= 10 and seen == sorted(seen) and seen[-1] == 1.0
     assert a["train_error"] == b["train_error"] and a["dev_error"] == b["dev_error"]
+
+
+def test_satisficing_and_dev_size_figures_read_well():
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable, assert_one_meaning_per_colour
+    dl.widgets.satisficing_panel(CANDS, max_time_ms=100, max_memory_kb=1000)
+    assert_readable(plt.gcf(), "satisficing panel")
+    assert_one_meaning_per_colour(plt.gcf(), "satisficing panel")
+    dl.widgets.dev_size_panel(np.random.default_rng(0).random(2000) < 0.9, seed=0, dev_size=100)
+    assert_readable(plt.gcf(), "dev-size panel")
