@@ -57,8 +57,9 @@ def autodiff_result(X, Y, X_dev, Y_dev, *, hidden_units, learning_rate, num_iter
         return result
     result["train_acc"] = accuracy(_predict(params, X), Y)
     result["test_acc"] = accuracy(_predict(params, X_dev), Y_dev)
-    result["summary"] = (f"{n_h} tanh units, lr {learning_rate:.2g}, {len(costs)} steps: cost "
-                         f"{costs[-1]:.3f}, train {result['train_acc']:.1f} %, test {result['test_acc']:.1f} %")
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    result["summary"] = (f"train {result['train_acc']:.1f} %, test {result['test_acc']:.1f} %, cost {costs[-1]:.3f}\n"
+                         f"{n_h} tanh units, lr {learning_rate:.2g}, {len(costs)} steps")
     return result
 
 
@@ -78,7 +79,7 @@ def autodiff_panel(X, Y, X_dev, Y_dev, *, hidden_units=8, learning_rate=0.5, num
         import matplotlib.pyplot as plt
         from ..plotting import decision_grid, CLASS_COLORS
         grid, xx, yy = decision_grid(np.hstack([X, X_dev]), resolution=120)
-        fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(10, 3.8))
+        fig, (ax_b, ax_c) = plt.subplots(1, 2, figsize=(9.6, 3.8))
         ax_b.contourf(xx, yy, _predict(result["params"], grid).reshape(xx.shape), levels=[-0.5, 0.5, 1.5],
                       colors=[CLASS_COLORS[0], CLASS_COLORS[1]], alpha=0.25)
         for c in (0, 1):
@@ -89,7 +90,8 @@ def autodiff_panel(X, Y, X_dev, Y_dev, *, hidden_units=8, learning_rate=0.5, num
         ax_b.set_xlabel("$x_1$"); ax_b.set_ylabel("$x_2$")
         ax_b.set_title(f"decision boundary, test {result['test_acc']:.1f} %")
         ax_b.legend(loc="upper right", fontsize=8, ncol=2)
-        ax_c.plot(result["costs"], label=f"lr {result['learning_rate']:.2g}")
+        # the cost in black: red and blue mean the classes in the plot beside it
+        ax_c.plot(result["costs"], color="k", label=f"lr {result['learning_rate']:.2g}")
         ax_c.set_xlabel("gradient step"); ax_c.set_ylabel("cost J"); ax_c.set_title("training cost")
         ax_c.legend()
         fig.tight_layout()

@@ -115,19 +115,22 @@ def cost_surface_panel(*, learning_rate=0.05, beta=0.9, beta2=0.999, steps=60,
 
     def draw(r):
         import matplotlib.pyplot as plt
-        fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
+        fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.6))
         for ax, s in zip(axes, SURFACES):
             xx, yy, zz = grids[s]
             levels = np.quantile(zz, np.linspace(0.0, 0.95, 16))
             ax.contour(xx, yy, zz, levels=np.unique(levels), cmap="Greys", linewidths=0.7)
             drawn = []   # a path that coincides with an earlier one is dashed and says so
-            for o in optimizers:
+            # each path a little thinner than the one drawn before it: where two run along the same
+            # line (GD and momentum on the saddle's ridge) both stay visible, the later one inside
+            widths = np.linspace(3.6, 1.2, len(optimizers))
+            for o, lw in zip(optimizers, widths):
                 p = r["paths"][s][o]
                 label = f"{o}: J={r['final_cost'][s][o]:.2g}" + (" (diverged)" if r["diverged"][s][o] else "")
                 same = [q for q, qp in drawn if qp.shape == p.shape and np.allclose(qp, p, atol=1e-3)]
                 if same:
                     label += f" (= {same[0]})"
-                ax.plot(p[:, 0], p[:, 1], "--" if same else "-", marker="o", ms=2, lw=2 if same else 1.2,
+                ax.plot(p[:, 0], p[:, 1], "--" if same else "-", marker="o", ms=2, lw=lw,
                         color=COLORS.get(o), label=label)
                 drawn.append((o, p))
             ax.plot(*SURFACES[s]["start"], "ks", ms=6, ls="", label="start")

@@ -115,7 +115,7 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
 
     def draw(r):
         import matplotlib.pyplot as plt
-        fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(10, 3.4), gridspec_kw={"width_ratios": [1.6, 1]})
+        fig, (ax_c, ax_a) = plt.subplots(1, 2, figsize=(9.6, 3.4), gridspec_kw={"width_ratios": [1.6, 1]})
         drawn = []     # curves already drawn: one that coincides with an earlier one is dashed and says so
         styles = ["-", "--", ":", "-."]
         for name in optimizers:
@@ -142,19 +142,20 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
             vals += dv
         for b in bars:   # the values on the bars: a one-point gap is visible
             ax_a.bar_label(b, fmt="%.0f", fontsize=8, padding=1)
-        ax_a.set_xticks(xs, names)
+        ax_a.set_xticks(xs, names, fontsize=9)
         # the axis starts near the data (not at 0), so a few points' difference shows
         low = max(0.0, min(v for v in vals) - 10)
         ax_a.set_ylim(5 * np.floor(low / 5), 104)
         ax_a.set_ylabel(f"final accuracy % (axis from {5 * np.floor(low / 5):.0f})")
-        ax_a.legend(fontsize=9, loc="lower right")
+        # above the bars, not over them
+        ax_a.legend(fontsize=9, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
         fig.tight_layout()
 
     holder = []
 
     def progress(name, i, n):   # in the fixed-width badge: the layout does not move
         if holder:
-            holder[0].badge.value = f"<i style='color:#555'>{name} ({i + 1}/{n})</i>"
+            holder[0].set_badge(f"{name} ({i + 1}/{n})")
 
     holder.append(Panel(controls, compute, draw, title="Optimizer race: the same mini-batches for everyone"))
     return holder[0]

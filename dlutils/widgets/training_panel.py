@@ -109,14 +109,14 @@ class _Canvas:
     moving artists (boundary image, points on top, four curves, two titles) and encodes the pixels.
     """
 
-    def __init__(self, X, Y, X_dev, Y_dev, resolution=80, figsize=(11.5, 3.6), dpi=100):
+    def __init__(self, X, Y, X_dev, Y_dev, resolution=80, figsize=(9.6, 3.3), dpi=100):
         from matplotlib.figure import Figure
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.ticker import MaxNLocator
         self.fig = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.fig)
         self.ax_b, self.ax_c, self.ax_a = self.fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1.15, 1.15]})
-        self.fig.subplots_adjust(left=0.075, right=0.99, bottom=0.15, top=0.9, wspace=0.3)
+        self.fig.subplots_adjust(left=0.09, right=0.99, bottom=0.15, top=0.9, wspace=0.34)
         lines = []
         for ax, ylabel in ((self.ax_c, "cost"), (self.ax_a, "accuracy %")):
             # train/dev in greys (as in the optimizer race): blue and red mean the classes here

@@ -38,3 +38,16 @@ def test_panel_redraws_on_a_slider_change(moons):
     before = panel.result["costs"]
     panel.controls["hidden_units"].value = 1
     assert panel.result["values"]["hidden_units"] == 1 and panel.result["costs"][-1] > before[-1]
+
+
+def test_panel_reads_well_and_its_cost_curve_is_not_a_class_colour(moons):
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable, assert_one_meaning_per_colour
+    panel = dl.widgets.autodiff_panel(*moons, hidden_units=8, num_iterations=100)
+    fig = plt.gcf()
+    assert mcolors.to_hex(fig.axes[1].lines[0].get_color()) not in {mcolors.to_hex(c) for c in dl.CLASS_COLORS[:2]}, \
+        "blue means class 1 in the plot beside the cost curve"
+    assert_one_meaning_per_colour(fig, "autodiff panel")
+    assert_readable(fig, "autodiff panel")
+    assert "<" not in panel.result["summary"] and panel.result["summary"].count("\n") == 1

@@ -258,3 +258,29 @@ def test_race_reports_progress_per_optimizer():
     seen = []
     race(X, Y, num_epochs=2, mini_batch_size=32, on_progress=lambda *a: seen.append(a))
     assert seen == [("gd", 0, 4), ("momentum", 1, 4), ("rmsprop", 2, 4), ("adam", 3, 4)]
+
+
+# -- what the panels look like -------------------------------------------------------------
+def test_training_race_and_surface_figures_read_well(panel, moons):
+    """Each figure fits the notebook column (the training panel's 11.5-inch canvas was shrunk to 84 %)
+    and its smallest text stays readable; colours mean one thing per figure."""
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable, assert_one_meaning_per_colour
+    assert_readable(panel._canvas.fig, "training panel", tight=False)   # drawn as raw PNG frames
+    X, Y, Xd, Yd = moons
+    race_panel = optimizer_race(X, Y, Xd, Yd, num_epochs=10, rng=np.random.default_rng(5))
+    fig = plt.gcf()
+    assert_readable(fig, "optimizer race")
+    assert_one_meaning_per_colour(fig, "optimizer race")
+    bars_legend = fig.axes[1].get_legend()
+    fig.canvas.draw()
+    bars = [p.get_window_extent() for p in fig.axes[1].patches]
+    assert not any(bars_legend.get_window_extent().overlaps(b) for b in bars), "the legend covers a bar"
+    assert race_panel.result["winner"] is not None
+    cost_surface_panel(steps=40)
+    fig = plt.gcf()
+    assert_readable(fig, "cost surfaces")
+    # paths drawn later are thinner: one lying on another's line stays visible inside it
+    for ax in fig.axes:
+        widths = [ln.get_linewidth() for ln in ax.lines if ln.get_label().split(":")[0] in ("gd", "momentum", "rmsprop", "adam")]
+        assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
