@@ -5,7 +5,7 @@ Layout: images ``(m, n_H, n_W, n_C)`` with pixels in [0, 1]; labels ``(1, m)`` i
 ``Conv(n_filters, f x f, same) -> ReLU -> MaxPool 2 -> Conv(2 n_filters, f x f) -> ReLU ->
 MaxPool 2 -> Flatten -> Dense(C)`` trained with Adam on mini-batches of 32, recording train and
 test accuracy every epoch. ``cnn_panel`` puts sliders (filters, filter size, learning rate,
-epochs) around it, reports progress epoch by epoch in the status line, and draws the learning
+epochs) around it, reports progress epoch by epoch in its badge, and draws the learning
 curves and the first layer's filters. Taught in: c4/02_cnn_application.
 """
 import numpy as np
@@ -56,8 +56,10 @@ def train_small_cnn(X, Y, X_test, Y_test, n_filters=8, f=3, learning_rate=0.003,
         return {"error": h.message}
     train_acc, test_acc = h.train_acc[-1], h.dev_acc[-1]
     return {"model": model, "history": h, "train_acc": train_acc, "test_acc": test_acc, "cost": h.costs[-1],
-            "summary": (f"{n_filters} filters {f}x{f}, lr {learning_rate:.4g}, {num_epochs} epochs on "
-                        f"{X.shape[0]} images: train {train_acc:.1f} %, test {test_acc:.1f} %")}
+            # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+            "summary": (f"train {train_acc:.1f} %, test {test_acc:.1f} %\n"
+                        f"{n_filters} filters {f}x{f}, lr {learning_rate:.4g}, {num_epochs} epochs on "
+                        f"{X.shape[0]} images")}
 
 
 def _draw(result):
@@ -86,7 +88,7 @@ def _draw(result):
 def cnn_panel(X, Y, X_test, Y_test, seed=0, n_filters=4, f=3, learning_rate=0.003, num_epochs=3):
     """Sliders for filters, filter size, learning rate and epochs; retrains on every release.
 
-    Progress ("epoch 3 of 8, test 61.7 %") shows in the status line while it trains; the last
+    Progress ("epoch 3/8") shows in the badge beside the status line while it trains; the last
     result stays in ``panel.result`` (``train_acc``, ``test_acc``, ``cost``, ``history``)."""
     controls = {
         "n_filters": int_slider("filters", n_filters, 2, 16, 2),
@@ -97,10 +99,9 @@ def cnn_panel(X, Y, X_test, Y_test, seed=0, n_filters=4, f=3, learning_rate=0.00
     holder = {}
 
     def compute(n_filters, f, learning_rate, num_epochs):
-        def progress(epoch, total, history):
+        def progress(epoch, total, history):   # in the fixed-width badge: the status does not move
             if "panel" in holder:
-                holder["panel"].set_status(f"training: epoch {epoch} of {total}, "
-                                           f"train {history.train_acc[-1]:.1f} %, test {history.dev_acc[-1]:.1f} %")
+                holder["panel"].set_badge(f"epoch {epoch}/{total}")
         return train_small_cnn(X, Y, X_test, Y_test, n_filters, f, learning_rate, num_epochs, seed, progress)
 
     panel = Panel(controls, compute, _draw, title=f"A small CNN on {len(X)} training images")

@@ -11,7 +11,7 @@ it returns the multiplies of
 - a depthwise ``f x f`` convolution followed by a 1x1 pointwise one (MobileNet:
   ``n_H n_W n_C_prev f^2 + n_H n_W n_C n_C_prev``, a fraction ``1/n_C + 1/f^2`` of the standard).
 
-``conv_cost_panel`` draws them as bars (log scale) with sliders for every size. Taught in:
+``conv_cost_panel`` draws them as bars (linear, from 0) with sliders for every size. Taught in:
 c4/04_efficient_networks_and_transfer_learning.
 """
 from ..nn.conv_layers import Conv2D
@@ -35,10 +35,12 @@ def conv_costs(n_H=28, n_W=28, n_C_prev=192, n_C=32, f=5, n_bottleneck=16):
     depthwise = dw_cost + Conv2D(n_C, 1).count(same)[2]
     return {"standard": standard, "bottleneck": bottleneck, "depthwise_separable": depthwise,
             "bottleneck_ratio": bottleneck / standard, "depthwise_ratio": depthwise / standard,
-            "summary": (f"{n_H}x{n_W}x{n_C_prev} -> {n_H}x{n_W}x{n_C}, {f}x{f}: standard {_m(standard)}, "
-                        f"1x1 bottleneck to {n_bottleneck}: {_m(bottleneck)} "
+            # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+            "summary": (f"standard {_m(standard)}, 1x1 bottleneck {_m(bottleneck)} "
                         f"({100 * bottleneck / standard:.1f} %), depthwise separable {_m(depthwise)} "
-                        f"({100 * depthwise / standard:.1f} %)")}
+                        f"({100 * depthwise / standard:.1f} %)\n"
+                        f"{n_H}x{n_W}x{n_C_prev} -> {n_H}x{n_W}x{n_C} with {f}x{f} filters; "
+                        f"bottleneck of {n_bottleneck} channels")}
 
 
 def _draw(result):
@@ -46,12 +48,13 @@ def _draw(result):
     names = ["standard", "bottleneck", "depthwise_separable"]
     values = [result[k] for k in names]
     fig, ax = plt.subplots(figsize=(7, 3.2))
-    bars = ax.barh(["standard conv", "1x1 bottleneck + conv", "depthwise + pointwise"], values,
-                   color=["#888", "#1f77b4", "#2ca02c"])
+    # a linear axis from 0: a bar twice as long costs twice as much (a log axis hid the ratios)
+    bars = ax.barh(["standard conv", "1x1 bottleneck + conv", "depthwise + pointwise"],
+                   [v / 1e6 for v in values], color=["#888", "#1f77b4", "#2ca02c"])
     for b, v in zip(bars, values):
-        ax.text(v, b.get_y() + b.get_height() / 2, " " + _m(v), va="center")
-    ax.set_xscale("log"); ax.set_xlabel("multiplies per example (log scale)")
-    ax.set_xlim(min(values) / 3, max(values) * 8)
+        ax.text(v / 1e6, b.get_y() + b.get_height() / 2, f" {_m(v)} ({100 * v / values[0]:.1f} %)", va="center")
+    ax.set_xlabel("multiplies per example (millions; % of the standard conv)")
+    ax.set_xlim(0, max(values) / 1e6 * 1.45)
     fig.tight_layout()
 
 

@@ -110,21 +110,31 @@ def conv_panel(images, labels=None, *, index=0, filter_name="vertical edge", str
 
     def draw(result):
         import matplotlib.pyplot as plt
-        fig, (ax_i, ax_z) = plt.subplots(1, 2, figsize=(8, 3.6))
+        # image | filter | feature map: the filter gets its own small axes (its numbers used to sit
+        # between the two pictures, over the feature map's axis label)
+        fig, (ax_i, ax_k, ax_z) = plt.subplots(1, 3, figsize=(9.4, 3.6),
+                                               gridspec_kw={"width_ratios": [1, 0.55, 1.2]})
         title = f"image {result['index']}" + (f" (label {labels[result['index']]})" if labels is not None else "")
         ax_i.imshow(result["gray"], cmap="gray", vmin=0, vmax=1)
-        ax_i.set_title(title)
+        ax_i.set_title(title, fontsize=10)
         k = result["kernel"]
-        rows = "\n".join(" ".join(f"{v:5.2g}" for v in row) for row in k)
-        ax_i.text(1.02, 0.5, f"{result['filter_name']}\n{rows}", transform=ax_i.transAxes, fontsize=8,
-                  family="monospace", va="center", ha="left")
+        klim = max(float(np.max(np.abs(k))), 1e-12)
+        ax_k.imshow(k, cmap="RdBu_r", vmin=-klim, vmax=klim)
+        for (r, c), v in np.ndenumerate(k):
+            ax_k.text(c, r, f"{v:.2g}", ha="center", va="center", fontsize=9 if k.shape[0] <= 3 else 7.5,
+                      color="white" if abs(v) > 0.6 * klim else "black")
+        ax_k.set_xticks([])
+        ax_k.set_yticks([])
+        ax_k.set_title(f"filter: {result['filter_name']}", fontsize=9)
+        ax_k.set_xlabel(f"stride {result['stride']}, pad {result['pad']!r}", fontsize=9)
         fm = result["feature_map"]
         lim = max(float(np.max(np.abs(fm))), 1e-12)
-        ax_z.imshow(fm, cmap="RdBu_r", vmin=-lim, vmax=lim)
-        ax_z.set_title(f"feature map {fm.shape[0]}x{fm.shape[1]} (red +, blue -; |z| up to {lim:.2g})", fontsize=9)
+        im = ax_z.imshow(fm, cmap="RdBu_r", vmin=-lim, vmax=lim)
+        ax_z.set_title(f"feature map {fm.shape[0]}x{fm.shape[1]}", fontsize=10)
+        fig.colorbar(im, ax=ax_z, fraction=0.046, pad=0.03).set_label("z (red +, blue -)", fontsize=9)
         for ax in (ax_i, ax_z):
             ax.set_xlabel("column")
             ax.set_ylabel("row")
-        fig.subplots_adjust(wspace=0.55)
+        fig.tight_layout()
 
     return Panel(controls, compute, draw, title="Convolution: one image, one filter")

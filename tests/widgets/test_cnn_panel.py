@@ -57,3 +57,20 @@ def test_cnn_panel_driven_from_code():
     assert panel.result["cost"] < first["cost"]
     panel.controls["learning_rate"].value = 0.03
     assert panel.result["values"]["learning_rate"] == pytest.approx(0.03, rel=0.13)
+
+
+def test_cnn_panel_progress_goes_in_the_badge():
+    pytest.importorskip("ipywidgets")
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    rng = np.random.default_rng(2)
+    X, Y = _stripes(rng)
+    Xt, Yt = _stripes(rng, m=20)
+    panel = dl.widgets.cnn_panel(X, Y, Xt, Yt, seed=1, n_filters=2, learning_rate=0.01, num_epochs=1)
+    status, badges = [], []
+    panel.status.observe(lambda ch: status.append(ch["new"]), names="value")
+    panel.badge.observe(lambda ch: badges.append(ch["new"]), names="value")
+    panel.controls["num_epochs"].value = 3
+    assert [b for b in badges if "epoch" in b][-1].endswith("epoch 3/3</i>")
+    assert len(status) == 1 and "<b>train" in status[0]
+    assert_readable(plt.gcf(), "cnn panel")

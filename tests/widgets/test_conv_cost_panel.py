@@ -27,3 +27,19 @@ def test_conv_cost_panel_driven_from_code():
     assert panel.result["bottleneck"] == 28 * 28 * 64 * 192 + 28 * 28 * 32 * 25 * 64
     panel.controls["f"].value = 3
     assert np.isclose(panel.result["depthwise_ratio"], 1 / 32 + 1 / 9)
+
+
+def test_bars_are_to_scale_and_carry_their_share():
+    """A log axis made 7 % of the standard cost look like a third of it: the axis is linear from 0
+    and each bar says its share of the standard convolution."""
+    pytest.importorskip("ipywidgets")
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    panel = dl.widgets.conv_cost_panel()
+    ax = plt.gcf().axes[0]
+    assert ax.get_xscale() == "linear" and ax.get_xlim()[0] == 0
+    widths = sorted(p.get_width() for p in ax.patches)
+    assert widths[-1] == pytest.approx(panel.result["standard"] / 1e6)
+    assert any(f"({100 * panel.result['bottleneck_ratio']:.1f} %)" in t.get_text() for t in ax.texts)
+    assert_readable(plt.gcf(), "conv cost panel")
+    assert panel.result["summary"].count("\n") == 1 and all(len(s) <= 100 for s in panel.result["summary"].split("\n"))

@@ -63,3 +63,25 @@ def test_conv_panel_driven_from_code():
     assert "error" not in panel.result and panel.result["shape"] == (8, 8)
     with pytest.raises(ValueError, match=r"conv_panel: images must be \(m, n_H, n_W, n_C\)"):
         dl.widgets.conv_panel(_step_image())
+
+
+def test_the_filter_has_its_own_axes_and_nothing_overlaps():
+    """The filter's numbers used to be printed between the two pictures, over the feature map's
+    'row' label: the image, the filter and the feature map (with its colour bar) now sit side by
+    side without overlapping, and the text reads well."""
+    pytest.importorskip("ipywidgets")
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    images = np.stack([_step_image(), _step_image().transpose(1, 0, 2)])
+    dl.widgets.conv_panel(images, ["vertical edge", "horizontal edge"])
+    fig = plt.gcf()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax_i, ax_k, ax_z = fig.axes[:3]
+    assert [t.get_text() for t in ax_k.texts] == [f"{v:.2g}" for v in np.ravel(CONV_FILTERS["vertical edge"])]
+    assert any(a.get_ylabel().startswith("z") for a in fig.axes[3:]), "a colour bar says what red and blue mean"
+    boxes = [a.get_tightbbox(renderer) for a in (ax_i, ax_k, ax_z)]
+    for j in range(3):
+        for k in range(j + 1, 3):
+            assert boxes[j].x1 <= boxes[k].x0 + 1 or boxes[k].x1 <= boxes[j].x0 + 1, "two parts of the figure overlap"
+    assert_readable(fig, "convolution panel")

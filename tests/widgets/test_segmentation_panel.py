@@ -18,3 +18,18 @@ def test_result_and_panel():
     assert "error" not in panel.result and panel.result["first"] == 0
     panel.set_values(first=3)
     assert panel.result["first"] == 3 and panel.result["iou_shown"]["good"] == 1.0
+
+
+def test_legend_names_the_classes_and_reads_well():
+    pytest.importorskip("ipywidgets")
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    masks = np.zeros((6, 4, 4), int)
+    masks[:, :2, :2] = 1
+    panel = dl.widgets.segmentation_panel(np.zeros((6, 4, 4, 3), np.uint8), masks, {"U-Net": masks},
+                                          ("background", "car", "pedestrian", "sign"))
+    fig = plt.gcf()
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None]
+    assert [t.get_text() for t in legends[0].get_texts()] == ["background", "car", "pedestrian", "sign"]
+    assert_readable(fig, "segmentation panel")
+    assert "<" not in panel.result["summary"]
