@@ -22,8 +22,9 @@ def translate_date_result(text, parameters, config, beam_width=3):
     g, g_lp = greedy_decode(step, state, 10)
     beams = beam_search(step, state, 10, beam_width=beam_width, alpha=0.0)
     greedy, beam = decode_iso(g), decode_iso(beams[0][0])
-    summary = (f"{text!r} -> greedy {greedy} (log P {g_lp:.3f}), beam {beam_width} {beam} "
-               f"(log P {beams[0][1]:.3f})")
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    summary = (f"{text!r} -> {greedy} (greedy), {beam} (beam of {beam_width})\n"
+               f"log P of the output: greedy {g_lp:.3f}, beam {beams[0][1]:.3f}")
     return {"text": text, "greedy": greedy, "greedy_log_prob": g_lp, "beam": beam,
             "beam_log_prob": beams[0][1], "beams": [(decode_iso(h), lp) for h, lp, _ in beams],
             "alphas": alphas[:, 0, :max(len(text), 1)], "ids": ids[0], "summary": summary}
@@ -41,9 +42,10 @@ def date_translation_panel(parameters, config, text="tuesday october 6 2009", be
     def draw(result):
         import matplotlib.pyplot as plt
         fig, ax = plt.subplots(figsize=(9, 3.2))
-        ax.imshow(result["alphas"], cmap="viridis", aspect="auto", vmin=0, vmax=1)
+        im = ax.imshow(result["alphas"], cmap="viridis", aspect="auto", vmin=0, vmax=1)
+        fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02).set_label("attention weight")
         ax.set_xticks(range(len(result["text"])))
-        ax.set_xticklabels(list(result["text"]))
+        ax.set_xticklabels([c if c != " " else "\u2423" for c in result["text"]])   # a visible space
         ax.set_yticks(range(10))
         ax.set_yticklabels(list(result["greedy"]))
         ax.set_xlabel("input character t'")

@@ -67,7 +67,7 @@ def temperature_panel(parameters, vocab, *, temperature=1.0, n=12, seed=0, known
         p = result["first_char"]
         labels = [("\\n" if t == "\n" else t) for t in vocab.tokens]
         ax_p.bar(range(len(p)), p, color="tab:blue", label=f"T = {result['temperature']:.2f}")
-        ax_p.set_xticks(range(len(p)), labels, fontsize=7)
+        ax_p.set_xticks(range(len(p)), labels, fontsize=8)
         ax_p.set_xlabel("first character")
         ax_p.set_ylabel("probability")
         ax_p.set_ylim(0, max(0.3, float(p.max()) * 1.1))

@@ -40,9 +40,10 @@ def transformer_attention_panel(parameters, config, text="08 sep 1999", layer=No
     def draw(result):
         import matplotlib.pyplot as plt
         fig, ax = plt.subplots(figsize=(9, 3.2))
-        ax.imshow(result["attention"], cmap="magma", aspect="auto", vmin=0, vmax=1)
+        im = ax.imshow(result["attention"], cmap="magma", aspect="auto", vmin=0, vmax=1)
+        fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02).set_label("attention weight")
         ax.set_xticks(range(len(result["text"])))
-        ax.set_xticklabels(list(result["text"]))
+        ax.set_xticklabels([c if c != " " else "\u2423" for c in result["text"]])   # a visible space
         ax.set_yticks(range(10))
         ax.set_yticklabels(list(result["translation"]))
         ax.set_xlabel("input character")

@@ -20,8 +20,10 @@ def trigger_threshold_result(probs, Y, threshold, example=0, refractory=N_ONES):
     s = per_step_scores(probs > threshold, Y)
     fa, n_free = false_alarms(probs, Y, threshold, refractory)
     onsets = detections(probs[0, example], threshold, refractory)
-    summary = (f"threshold {threshold:.2f}: per-step precision {s['precision']:.3f}, recall {s['recall']:.3f}, "
-               f"F1 {s['f1']:.3f}; false alarms {fa} on {n_free} dev clips without the trigger")
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    summary = (f"threshold {threshold:.2f}: F1 {s['f1']:.3f}, {fa} false alarms\n"
+               f"per-step precision {s['precision']:.3f}, recall {s['recall']:.3f}; "
+               f"false alarms counted on the {n_free} dev clips without the trigger")
     return {"threshold": float(threshold), "example": int(example), "precision": s["precision"],
             "recall": s["recall"], "f1": s["f1"], "false_alarms": fa, "clips_without_trigger": n_free,
             "detections": onsets, "summary": summary}
@@ -43,7 +45,7 @@ def trigger_threshold_panel(probs, Y, threshold=0.5, example=0, sample_rate=8000
         import matplotlib.pyplot as plt
         T_y = probs.shape[2]
         t = (np.arange(T_y) + 0.5) * seconds / T_y
-        fig, (ax, ax2) = plt.subplots(1, 2, figsize=(10, 3.2))
+        fig, (ax, ax2) = plt.subplots(1, 2, figsize=(9.6, 3.2))
         i = result["example"]
         ax.fill_between(t, 0, Y[0, i], step="mid", color="tab:green", alpha=0.25, label="label y = 1")
         ax.plot(t, probs[0, i], color="tab:blue", label="model output")
@@ -54,9 +56,10 @@ def trigger_threshold_panel(probs, Y, threshold=0.5, example=0, sample_rate=8000
         ax.set_xlabel("time (s)")
         ax.set_ylabel("P(trigger just ended)")
         ax.set_title(f"dev clip {i}: {len(result['detections'])} detection(s)")
-        ax.legend(loc="upper left", fontsize=7)
-        for k, name in enumerate(("precision", "recall", "F1")):
-            ax2.plot(grid, curve[:, k], label=name)
+        ax.legend(loc="upper left", fontsize=8)
+        # colours the clip plot beside it does not use (blue there is the model output, orange the chime)
+        for k, (name, colour) in enumerate((("precision", "tab:purple"), ("recall", "tab:brown"), ("F1", "k"))):
+            ax2.plot(grid, curve[:, k], color=colour, lw=2 if name == "F1" else 1.5, label=name)
         ax2.axvline(result["threshold"], color="tab:red", ls="--")
         ax2.set_xlabel("threshold")
         ax2.set_ylabel("per-step score (dev)")

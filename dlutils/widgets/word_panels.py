@@ -28,9 +28,10 @@ def neighbours_panel(wv, word="king", k=8):
         import matplotlib.pyplot as plt
         fig, ax = plt.subplots(figsize=(6, 3))
         nb = result["neighbours"]
-        ax.barh([w for w, _ in nb][::-1], [s for _, s in nb][::-1], color="tab:blue")
+        bars = ax.barh([w for w, _ in nb][::-1], [s for _, s in nb][::-1], color="tab:blue")
+        ax.bar_label(bars, fmt="%.3f", padding=2, fontsize=9)   # the values: close neighbours differ by 0.01
         ax.set_xlabel("cosine similarity")
-        ax.set_xlim(0, 1)
+        ax.set_xlim(0, 1.12)
         ax.set_title(f"neighbours of {result['word']!r}")
         fig.tight_layout()
 
@@ -55,10 +56,11 @@ def sentence_panel(models, labels, sentence="i am not glad at all"):
         x = np.arange(len(labels))
         width = 0.8 / len(result["probs"])
         for j, (name, p) in enumerate(result["probs"].items()):
-            ax.bar(x + j * width, p, width, label=name)
+            bars = ax.bar(x + j * width, p, width, label=name)
+            ax.bar_label(bars, labels=[f"{v:.2f}" if v >= 0.02 else "" for v in p], padding=1, fontsize=8)
         ax.set_xticks(x + 0.4 - width / 2, labels)
         ax.set_ylabel("probability")
-        ax.set_ylim(0, 1)
+        ax.set_ylim(0, 1.1)
         ax.set_title(repr(result["sentence"]))
         ax.legend()
         fig.tight_layout()

@@ -23,3 +23,16 @@ def test_result_and_panel():
     assert panel.result["text"] == "08 sep 1999" and "error" not in panel.result
     r2 = panel.set_values(text="9/3/74", beam_width=1)
     assert r2["text"] == "9/3/74" and r2["beam"] == r2["greedy"]     # beam width 1 is greedy
+
+
+def test_attention_map_has_a_colour_scale_and_visible_spaces():
+    import matplotlib.pyplot as plt
+    from dlutils.widgets import date_translation_panel
+    from tests.widgets.readability import assert_readable
+    p, cfg = _model()
+    date_translation_panel(p, cfg, text="08 sep 1999", beam_width=2)
+    fig = plt.gcf()
+    assert len(fig.axes) == 2 and fig.axes[1].get_ylabel() == "attention weight", "a colour bar says what colour means"
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert ticks[2] == "\u2423" and "" not in ticks, "a space in the input is shown, not left blank"
+    assert_readable(fig, "date panel")

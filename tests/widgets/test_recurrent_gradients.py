@@ -24,3 +24,6 @@ def test_panel_redraws_and_moves_the_right_way():
     assert panel.result["values"]["scale"] == 4.0 and panel.result["at_20"]["rnn"] > 1e3 * before
     panel.controls["cell"].value = "lstm"
     assert set(panel.result["norms"]) == {"lstm"} and "error" not in panel.result
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    assert_readable(plt.gcf(), "gradient distance panel")

@@ -62,6 +62,9 @@ def test_temperature_panel_draws_and_moves_the_right_way(name_model):
     assert cold["nll"] < at_1["nll"] < hot["nll"]
     assert cold["first_char"].max() > at_1["first_char"].max() > hot["first_char"].max()
     assert len(panel.history) == 3
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    assert_readable(plt.gcf(), "temperature panel")
 
 
 def test_melody_panel_metrics_follow_temperature_and_length(melody_model):

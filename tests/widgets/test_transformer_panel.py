@@ -19,3 +19,16 @@ def test_result_and_panel():
     assert "error" not in panel.result
     r2 = panel.set_values(text="9/3/74", head=0)
     assert r2["text"] == "9/3/74" and r2["head"] == 0
+
+
+def test_attention_map_has_a_colour_scale():
+    import matplotlib.pyplot as plt
+    from dlutils.widgets import transformer_attention_panel
+    from tests.widgets.readability import assert_readable
+    cfg = dl.TransformerConfig(vocab_in=len(dl.HUMAN_VOCAB) + 1, vocab_out=dl.DATE_START + 1, d_model=8,
+                               num_heads=2, d_ff=8, n_enc=1, n_dec=1, max_len=32)
+    transformer_attention_panel(dl.init_transformer(cfg, np.random.default_rng(0)), cfg, text="08 sep 1999")
+    fig = plt.gcf()
+    assert len(fig.axes) == 2 and fig.axes[1].get_ylabel() == "attention weight"
+    assert fig.axes[0].get_xticklabels()[2].get_text() == "\u2423"
+    assert_readable(fig, "transformer panel")

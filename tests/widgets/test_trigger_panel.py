@@ -55,3 +55,16 @@ def test_panel_draws_at_defaults_and_follows_the_slider():
     assert low["false_alarms"] == 1 and low["precision"] < base["precision"]
     panel.controls["example"].value = 0
     assert panel.result["detections"] == [11] and len(panel.history) == 4
+
+
+def test_panel_colours_mean_one_thing_and_text_reads_well():
+    """Blue was the model output in the clip plot and precision beside it, orange the chime and
+    recall: each colour now has one meaning across the two plots."""
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable, assert_one_meaning_per_colour
+    P, Y = _outputs()
+    panel = dl.widgets.trigger_threshold_panel(P, Y, threshold=0.5, example=0)
+    fig = plt.gcf()
+    assert_one_meaning_per_colour(fig, "trigger panel")
+    assert_readable(fig, "trigger panel")
+    assert "<" not in panel.result["summary"] and all(len(s) <= 100 for s in panel.result["summary"].split("\n"))

@@ -27,3 +27,19 @@ def test_sentence_panel_shows_each_model():
     assert panel.result["predictions"]["first"] == "joy"
     panel.controls["sentence"].value = "sorrow"
     assert panel.result["predictions"]["first"] == "sadness" and set(panel.result["probs"]) == {"first", "second"}
+
+
+def test_bars_carry_their_values():
+    """Bars from 0 hid a 0.01 difference between close neighbours: each bar is labelled."""
+    import matplotlib.pyplot as plt
+    from tests.widgets.readability import assert_readable
+    rng = np.random.default_rng(0)
+    wv = dl.WordVectors(rng.normal(size=(4, 6)), ["a", "b", "c", "d", "e", "f"])
+    panel = dl.widgets.neighbours_panel(wv, word="a", k=3)
+    ax = plt.gcf().axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert labels[::-1] == [f"{s:.3f}" for _, s in panel.result["neighbours"]]
+    assert_readable(plt.gcf(), "neighbours panel")
+    models = {"first": lambda s: np.array([0.9, 0.1]), "second": lambda s: np.array([0.5, 0.5])}
+    dl.widgets.sentence_panel(models, ["joy", "sadness"], sentence="joy")
+    assert {"0.90", "0.10", "0.50"} <= {t.get_text() for t in plt.gcf().axes[0].texts}
