@@ -6,8 +6,9 @@ regularization notebook, runs all cells from the Run menu, then moves the learni
 lambda and keep_prob sliders of its live panel three ways - keyboard on the noUiSlider
 handle, a mouse drag, a typed value in the readout + Enter - and after each checks that
 the panel's metrics text shows the new value and that its plot image was redrawn, with no
-errors in the page console. On failure it saves screenshots and the console log into a
-temp artifacts dir and prints the path.
+errors in the page console. A second test opens c2/04 and c3/02 and checks that three more
+panels open at their defaults, fit their labels and keep their height across a retrain. On
+failure it saves screenshots and the console log into a temp artifacts dir and prints the path.
 
 Needs Debian's chromium (/usr/bin/chromium) and Playwright for Python (never run
 `playwright install`). Without them the test skips with the reason, unless
@@ -202,7 +203,7 @@ def _shown_value(text, name):
 
 
 SHOTS = os.environ.get("DLWB_PANEL_SHOTS")   # a directory: save a screenshot of each panel checked
-BUSY = re.compile(r"running\.\.\.|training( \d+ %|\.\.\.)|\(\d+/\d+\)")   # the badge while a panel works
+BUSY = re.compile(r"running\.\.\.|training( \d+ %|\.\.\.)|\(\d+/\d+\)|epoch \d+/\d+")   # the badge while a panel works
 
 # every control description and label in a panel: its text must fit (scrollWidth <= clientWidth)
 CLIPPED_JS = """root => Array.from(root.querySelectorAll('.widget-label, .widget-label-basic, .widget-description'))
@@ -395,11 +396,19 @@ def test_sliders_in_jupyterlab(lab_server, sync_playwright):
 
 
 RACE_NOTEBOOK = "notebooks/c2_improving_deep_neural_networks/04_optimization.ipynb"
+BIAS_NOTEBOOK = "notebooks/c3_structuring_ml_projects/02_human_level_performance.ipynb"
+# notebook -> the panels checked there: (title, the slider moved, its default value)
+HEIGHT_PANELS = {
+    RACE_NOTEBOOK: [("Optimizers on cost surfaces", "learning_rate", 0.05), ("Optimizer race", "learning_rate", 0.01)],
+    # its progress badge ("training 100 %") used to wrap and grow the panel 19 px at the end of each retrain
+    BIAS_NOTEBOOK: [("Avoidable bias or variance", "label noise", 10.0)],
+}
 
 
 def test_panels_keep_their_height_and_fit_their_text(lab_server, sync_playwright):
-    """c2/04's cost-surface panel and optimizer race: after Run All each opens at its defaults (the
-    driving cells restored them), keeps its height across a retrain and no label is cut off."""
+    """c2/04's cost-surface panel and optimizer race, and c3/02's bias/variance panel: after Run All
+    each opens at its defaults (the driving cells restored them), keeps its height across a retrain
+    and no label is cut off."""
     base, token, tmp, _ = lab_server
     artifacts = Path(tempfile.mkdtemp(prefix="dlwb-browser-artifacts-"))
     with sync_playwright() as pw:
@@ -409,30 +418,33 @@ def test_panels_keep_their_height_and_fit_their_text(lab_server, sync_playwright
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         step = "open"
         try:
-            page.goto(f"{base}/lab/tree/{RACE_NOTEBOOK}?reset&token={token}", timeout=60_000)
-            page.locator(f"{VISIBLE} .jp-Notebook").wait_for(timeout=60_000)
-            cells = json.loads((tmp / "root" / RACE_NOTEBOOK).read_text())["cells"]
-            n_code = sum(1 for c in cells if c["cell_type"] == "code")
-            _wait_kernel_ready(page, base, token, RACE_NOTEBOOK)
-            page.wait_for_function(
-                f"document.querySelectorAll('{VISIBLE} .jp-CodeCell').length === {n_code}", timeout=60_000)
-            step = "run all cells"
-            _run_all(page, n_code)
-            nb = page.locator(VISIBLE)
-            for title, default_lr in (("Optimizers on cost surfaces", 0.05), ("Optimizer race", 0.01)):
-                step = title
-                root = nb.locator(f".widget-vbox:has(b:text-matches('^{title}')):has(.widget-output)").first
-                root.locator(".widget-output img").first.wait_for(timeout=PANEL_TIMEOUT * 1000)
-                root.scroll_into_view_if_needed()
-                slider = root.locator(".widget-slider:has(.widget-label:text-matches('^learning_rate'))").first
-                shown = float(slider.locator(".widget-readout").inner_text().strip())
-                assert abs(shown - default_lr) <= 0.06 * default_lr, f"{title} opens at lr {shown}, not {default_lr}"
-                _no_clipped_text(root, title)
-                if SHOTS:
-                    Path(SHOTS).mkdir(parents=True, exist_ok=True)
-                    root.screenshot(path=str(Path(SHOTS) / f"c2_04_{title.split()[1]}.png"))
-                heights, _ = _fixed_height_retrain(page, root, slider.locator(".noUi-handle"), title)
-                print(f"{title}: {len(heights)} height samples, {min(heights):.0f}-{max(heights):.0f} px")
+            for notebook, panels in HEIGHT_PANELS.items():
+                step = f"open {notebook}"
+                page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}", timeout=60_000)
+                page.locator(f"{VISIBLE} .jp-Notebook").wait_for(timeout=60_000)
+                cells = json.loads((tmp / "root" / notebook).read_text())["cells"]
+                n_code = sum(1 for c in cells if c["cell_type"] == "code")
+                _wait_kernel_ready(page, base, token, notebook)
+                page.wait_for_function(
+                    f"document.querySelectorAll('{VISIBLE} .jp-CodeCell').length === {n_code}", timeout=60_000)
+                step = f"run all cells of {notebook}"
+                _run_all(page, n_code)
+                nb = page.locator(VISIBLE)
+                for title, name, default in panels:
+                    step = title
+                    root = nb.locator(f".widget-vbox:has(b:text-matches('^{title}')):has(.widget-output)").first
+                    root.locator(".widget-output img").first.wait_for(timeout=PANEL_TIMEOUT * 1000)
+                    root.scroll_into_view_if_needed()
+                    slider = root.locator(f".widget-slider:has(.widget-label:text-matches('^{name}'))").first
+                    shown = float(slider.locator(".widget-readout").inner_text().strip())
+                    assert abs(shown - default) <= 0.06 * default, f"{title} opens at {name} {shown}, not {default}"
+                    _no_clipped_text(root, title)
+                    if SHOTS:
+                        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                        root.screenshot(path=str(Path(SHOTS) / f"{Path(notebook).parent.name[:2]}_{Path(notebook).stem[:2]}_"
+                                                              f"{title.split()[1]}.png"))
+                    heights, _ = _fixed_height_retrain(page, root, slider.locator(".noUi-handle"), title)
+                    print(f"{title}: {len(heights)} height samples, {min(heights):.0f}-{max(heights):.0f} px")
         except BaseException:
             try:
                 page.screenshot(path=str(artifacts / "failure.png"), full_page=True)
