@@ -85,11 +85,10 @@ def surface_result(*, learning_rate, beta, beta2, steps, optimizers=("gd", "mome
             r["final"][s][o] = tuple(p[-1])
             r["final_cost"][s][o] = float(spec["J"](p[-1])[0])
             r["diverged"][s][o] = len(p) < int(steps) + 1
-    parts = []
-    for s in SURFACES:
-        best = min(r["final_cost"][s], key=r["final_cost"][s].get)
-        parts.append(f"{s}: <b>{best}</b> ({r['final_cost'][s][best]:.3g})")
-    r["summary"] = f"lowest cost after {steps} steps - " + "; ".join(parts)
+    best = {s: min(r["final_cost"][s], key=r["final_cost"][s].get) for s in SURFACES}
+    # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+    r["summary"] = ("lowest cost: " + ", ".join(f"{best[s]} on the {s}" for s in SURFACES)
+                    + f"\nafter {steps} steps: " + ", ".join(f"{s} J = {r['final_cost'][s][best[s]]:.3g}" for s in SURFACES))
     return r
 
 

@@ -107,8 +107,8 @@ def optimizer_race(X, Y, X_dev=None, Y_dev=None, *, layer_dims=(2, 5, 2, 1),
             else:
                 dev = f"/{r['dev_acc'][name]:.0f}%" if r["dev_acc"][name] is not None else ""
                 parts.append(f"{name}: cost {r['final_cost'][name]:.3f}, acc {r['train_acc'][name]:.0f}%{dev}")
-        r["summary"] = ("<b>" + (f"lowest cost: {r['winner']}" if r["winner"] else "no winner") + "</b><br><small>"
-                        + "; ".join(parts) + "</small>")
+        # plain text (a notebook prints it); the panel shows line 1 bold, line 2 small
+        r["summary"] = (f"lowest cost: {r['winner']}" if r["winner"] else "no winner") + "\n" + "; ".join(parts)
         if all(r["diverged"].values()):
             r["error"] = "every optimizer diverged - learning rate too large? Try a value 3-10x smaller."
         return r

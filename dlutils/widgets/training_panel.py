@@ -32,7 +32,7 @@ import time
 
 import numpy as np
 
-from .base import Panel, log_slider, float_slider, int_slider
+from .base import Panel, log_slider, float_slider, int_slider, status_html
 from ..train.models import DeepNet
 from ..train.history import History, _evaluate as evaluate   # data validated once: no per-call checks
 from ..train.training import FlatUpdater, run_loop
@@ -301,10 +301,9 @@ class TrainingPanel(Panel):
             devc = f", dev cost {r['dev_cost']:.3f}" if r["dev_cost"] is not None else ""
             used = (f"learning_rate={values['learning_rate']:.3g}, lambd={values['lambd']:.3g}, "
                     f"keep_prob={values['keep_prob']:.2f}, {h.steps[-1] if h.steps else 0} steps")
-            # two short lines: the outcome, then the settings that produced it
-            r["summary"] = (f"<b>train {r['train_acc']:.1f} %{dev}</b>, "
-                            f"weight norm {r['weight_norm']:.2f}, train cost {r['train_cost']:.3f}{devc}"
-                            f"<br><small>{used}</small>")
+            # two short lines, plain text: the outcome, then the settings that produced it
+            r["summary"] = (f"train {r['train_acc']:.1f} %{dev}, "
+                            f"weight norm {r['weight_norm']:.2f}, train cost {r['train_cost']:.3f}{devc}\n{used}")
         self._show()
         r["frames"] = self._frames
         return r
@@ -327,9 +326,9 @@ class TrainingPanel(Panel):
         if "error" in result:
             self.set_status("&#9888; " + result["error"], error=True)
         elif result["diverged"]:
-            self.set_status(result["summary"] + f" <small>({result['latency']:.2f} s)</small>", error=True)
+            self.set_status(status_html(result["summary"]) + f" <small>({result['latency']:.2f} s)</small>", error=True)
         else:
-            self.set_status(result["summary"] + f" <small>({result['latency']:.2f} s)</small>")
+            self.set_status(status_html(result["summary"]) + f" <small>({result['latency']:.2f} s)</small>")
         self.result = result
         self.history.append(result)
         return result

@@ -266,6 +266,7 @@ def test_training_race_and_surface_figures_read_well(panel, moons):
     and its smallest text stays readable; colours mean one thing per figure."""
     import matplotlib.pyplot as plt
     from tests.widgets.readability import assert_readable, assert_one_meaning_per_colour
+    panel.reset()                                                      # other tests moved its sliders
     assert_readable(panel._canvas.fig, "training panel", tight=False)   # drawn as raw PNG frames
     X, Y, Xd, Yd = moons
     race_panel = optimizer_race(X, Y, Xd, Yd, num_epochs=10, rng=np.random.default_rng(5))
@@ -277,7 +278,10 @@ def test_training_race_and_surface_figures_read_well(panel, moons):
     bars = [p.get_window_extent() for p in fig.axes[1].patches]
     assert not any(bars_legend.get_window_extent().overlaps(b) for b in bars), "the legend covers a bar"
     assert race_panel.result["winner"] is not None
-    cost_surface_panel(steps=40)
+    surface = cost_surface_panel(steps=40)
+    for r in (panel.result, race_panel.result, surface.result):   # notebooks print them: plain text
+        assert "<" not in r["summary"] and r["summary"].count("\n") == 1
+    assert "<b>lowest cost: " in surface.status.value and "<b>train " in panel.status.value
     fig = plt.gcf()
     assert_readable(fig, "cost surfaces")
     # paths drawn later are thinner: one lying on another's line stays visible inside it
