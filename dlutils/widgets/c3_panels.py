@@ -44,7 +44,7 @@ def satisficing_panel(candidates, max_time_ms=10.0, max_memory_kb=100.0, time_ra
     def draw(r):
         import matplotlib.pyplot as plt
         v = r["values"]
-        fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+        fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.6))
         for ax, key, lim, label in ((axes[0], "time_ms", v["max_time_ms"], "prediction time (ms)"),
                                     (axes[1], "memory_kb", v["max_memory_kb"], "parameter memory (KB)")):
             xs = [c[key] for c in candidates]

@@ -20,7 +20,8 @@ def shown_width_px(fig, tight=True):
     fig.canvas.draw()
     if not tight:
         return fig.get_figwidth() * fig.dpi
-    return fig.get_tightbbox(fig.canvas.get_renderer()).width * fig.dpi
+    pad = 2 * 0.1   # the inline backend's pad_inches on each side
+    return (fig.get_tightbbox(fig.canvas.get_renderer()).width + pad) * fig.dpi
 
 
 def visible_texts(fig):
