@@ -16,6 +16,7 @@ nn/layer                              the layer protocol of Sequential: ``Layer`
 nn/conv                               zero_pad, conv_single_step, output size, vectorized conv_forward / conv_backward
 nn/conv_loops                         the lecture's loop conv_forward / conv_backward (the teaching reference)
 nn/conv_input_grad                    how conv_backward adds up dA_prev (block-Toeplitz products at stride 1, shifted adds)
+nn/scratch                            recycled big arrays for the convolution (reused only when nothing else refers to them)
 nn/pooling                            max and average pooling forward/backward (vectorized + loops), masks
 nn/conv_layers                        ``Conv2D`` (1x1 included), ``ZeroPadding2D``
 nn/pooling_layers                     ``MaxPool2D``, ``AvgPool2D`` (with padding)

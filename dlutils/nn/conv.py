@@ -41,6 +41,8 @@ once, and kept in the cache (``ConvCache.cols``) for backward. Backward mirrors 
 ``dA_pad[:, i::s, j::s, :] += dZ W[i, j]^T`` for each of the ``f*f`` offsets (never ``np.add.at``;
 conv_input_grad.py adds them up, at stride 1 with few channels as block-Toeplitz products over
 the flat pixel list). ``conv_backward(..., need_dA_prev=False)`` skips ``dA_prev`` (a first layer).
+The big temporaries (padded input, im2col matrix, Z) come from scratch.py, which recycles an array
+only when nothing else refers to it: fresh 100 MB arrays cost more in page faults than in arithmetic.
 Taught in: c4/01_convolution_step_by_step.
 """
 from typing import NamedTuple
@@ -48,6 +50,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .conv_input_grad import input_gradient
+from .scratch import scratch
 
 __all__ = ["zero_pad", "conv_single_step", "conv_output_size", "resolve_padding",
            "conv_forward", "conv_backward", "ConvCache", "check_conv_input"]
@@ -244,6 +247,16 @@ def _window(A_pad, i, j, s, n_H, n_W):
     return A_pad[:, i:i + s * (n_H - 1) + 1:s, j:j + s * (n_W - 1) + 1:s, :]
 
 
+def _padded(A_prev, pads):
+    """``zero_pad`` into a recycled array (the padded input never leaves conv_forward)."""
+    (top, bottom), (left, right) = pads
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    A_pad = scratch("conv.A_pad", (m, n_H_prev + top + bottom, n_W_prev + left + right, n_C_prev),
+                    A_prev.dtype, zero=True)
+    A_pad[:, top:top + n_H_prev, left:left + n_W_prev, :] = A_prev
+    return A_pad
+
+
 def _im2col(A_pad, f_H, f_W, s, n_H, n_W):
     """All windows as one contiguous ``(m, n_H, n_W, f_H, f_W * n_C_prev)`` array (one copy).
 
@@ -258,7 +271,9 @@ def _im2col(A_pad, f_H, f_W, s, n_H, n_W):
     s0 = n_H_pad * s1
     view = np.lib.stride_tricks.as_strided(A_pad, shape=(m, n_H, n_W, f_H, f_W * n_C_prev),
                                            strides=(s0, s * s1, s * s2, s1, s3), writeable=False)
-    return np.ascontiguousarray(view)
+    cols = scratch("conv.cols", view.shape, view.dtype)      # recycled: see scratch.py
+    np.copyto(cols, view)
+    return cols
 
 
 def conv_forward(A_prev, W, b, hparameters):
@@ -268,13 +283,14 @@ def conv_forward(A_prev, W, b, hparameters):
     """
     A_prev, W, b, s, pads, (n_H, n_W) = _check_conv("conv_forward", A_prev, W, b, hparameters)
     m, f_H, f_W, n_C_prev, n_C = A_prev.shape[0], W.shape[0], W.shape[1], W.shape[2], W.shape[3]
-    A_pad = zero_pad(A_prev, pads) if any(pads[0] + pads[1]) else A_prev
+    A_pad = _padded(A_prev, pads) if any(pads[0] + pads[1]) else A_prev
     dtype = np.result_type(A_prev, W)
     hp = _hp(hparameters, pads)
     if f_H * f_W * n_C_prev <= IM2COL_MAX:
         # few input channels: gather the windows once (im2col), multiply once, keep them for backward
         cols = _im2col(A_pad, f_H, f_W, s, n_H, n_W).reshape(-1, f_H * f_W * n_C_prev)
-        Z = cols @ W.reshape(-1, n_C)
+        Z = np.matmul(cols, W.reshape(-1, n_C),
+                      out=scratch("conv.Z", (cols.shape[0], n_C), np.result_type(cols, W)))
     else:
         # many channels: a sum of f*f shifted matrix products, each (m n_H n_W, n_C_prev) x (n_C_prev, n_C)
         Z = np.zeros((m * n_H * n_W, n_C), dtype=dtype)

@@ -30,6 +30,8 @@ Two vectorized ways to add those up (neither loops over examples or positions, n
 """
 import numpy as np
 
+from .scratch import scratch
+
 FLAT_BLOCKS_MAX = 128     # use _flat_blocks when stride is 1 and f * f * n_C_prev is at most this
 
 
@@ -57,15 +59,15 @@ def _flat_blocks(dZ2, W, A_shape, pads, dtype):
     P = m * H_p * W_p                         # pixels of the flat dA_pad
     R = -(-P // T)                            # blocks
     lead = (f_H - 1) * W_p                    # zeros in front, so the shift by i*W_p never goes below 0
-    grid = np.zeros((lead + R * T, n_C), dtype=dtype)
+    grid = scratch("dA.grid", (lead + R * T, n_C), dtype, zero=True)
     grid[lead:lead + P].reshape(m, H_p, W_p, n_C)[:, :n_H, :n_W] = dZ2.reshape(m, n_H, n_W, n_C)
     flat = grid.reshape(-1)
     toe = np.zeros((f_H, T, n_C, U, n_C_prev), dtype=dtype)     # toe[i, t, :, t + j, :] = W[i, j]^T
     for t in range(T):
         toe[:, t, :, t:t + f_W, :] = W.transpose(0, 3, 1, 2)
     toe = toe.reshape(f_H, T * n_C, U * n_C_prev)
-    out = np.empty((R, U * n_C_prev), dtype=dtype)
-    tmp = np.empty_like(out) if f_H > 1 else None
+    out = scratch("dA.out", (R, U * n_C_prev), dtype)
+    tmp = scratch("dA.tmp", (R, U * n_C_prev), dtype) if f_H > 1 else None
     for i in range(f_H):                      # filter row i: dZ pixel p meets dA_pad pixel p + i*W_p + j
         start = (lead - i * W_p) * n_C
         blocks = flat[start:start + R * T * n_C].reshape(R, T * n_C)
@@ -74,7 +76,7 @@ def _flat_blocks(dZ2, W, A_shape, pads, dtype):
         else:
             out += np.matmul(blocks, toe[i], out=tmp)
     out = out.reshape(R, U, n_C_prev)
-    dA = np.empty((R, T, n_C_prev), dtype=dtype)
+    dA = scratch("dA.blocks", (R, T, n_C_prev), dtype)
     dA[...] = out[:, :T]
     dA[1:, :f_W - 1] += out[:-1, T:]          # overlap-add: block b's tail lands on block b + 1
     dA_pad = dA.reshape(-1, n_C_prev)[:P].reshape(m, H_p, W_p, n_C_prev)
