@@ -29,6 +29,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .scratch import scratch
+
 from .conv import _as_int, check_conv_input
 
 __all__ = ["pool_forward", "pool_backward", "pool_forward_loop", "pool_backward_loop",
@@ -111,7 +113,7 @@ def pool_backward(dA, cache):
     Max: the offsets of a window are visited in row-major order; the first input equal to the
     window's maximum takes the whole gradient, later ties get nothing (``taken``)."""
     A_prev, f, s, mode, A, dA, n_H, n_W = _unpack("pool_backward", dA, cache)
-    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(A_prev, dA))
+    dA_prev = scratch("pool.dA_prev", A_prev.shape, np.result_type(A_prev, dA), zero=True)   # see scratch.py
     if mode == "average":
         share = dA / (f * f)
         for i in range(f):

@@ -75,3 +75,17 @@ def test_two_forwards_then_the_first_backward_is_still_right():
         np.testing.assert_array_equal(got, w)
     ref = dl.conv_backward_loop(dZ[:1], dl.conv_forward_loop(A1[:1], W, b, hp)[1])
     np.testing.assert_allclose(want[0][:1], ref[0], rtol=1e-11, atol=1e-11)
+
+
+def test_a_held_pooling_gradient_is_not_overwritten_by_the_next_one():
+    rng = np.random.default_rng(1)
+    hp = {"f": 2, "stride": 2}
+    A1, A2 = rng.normal(size=(16, 64, 64, 8)), rng.normal(size=(16, 64, 64, 8))
+    P1, c1 = dl.pool_forward(A1, hp, "max")
+    dA1 = dl.pool_backward(np.ones_like(P1), c1)
+    kept = dA1.copy()
+    P2, c2 = dl.pool_forward(A2, hp, "max")
+    dA2 = dl.pool_backward(np.ones_like(P2), c2)
+    assert dA2 is not dA1
+    np.testing.assert_array_equal(dA1, kept)
+    assert dA1.sum() == P1.size                  # one input per window takes the gradient
