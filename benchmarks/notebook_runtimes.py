@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import re
+import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -52,6 +53,16 @@ def run(path):
     return time.perf_counter() - start
 
 
+def run_in_own_process(path):
+    """``run(path)`` in a fresh Python process. Two nbclient clients in threads of ONE process
+    can deadlock (a kernel sat idle for 10 minutes that way); separate processes cannot."""
+    out = subprocess.run([sys.executable, __file__, "--time-one", str(path)], capture_output=True,
+                         text=True, env=dict(os.environ), timeout=1200)
+    if out.returncode != 0:
+        raise RuntimeError(f"{path.name} failed:\n{out.stderr[-3000:]}")
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def write_title_cell(path, seconds):
     """Put the standard runtime line into the notebook's title cell (replacing any old one)."""
     nb = json.loads(path.read_text())
@@ -82,11 +93,15 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=1, help="notebooks run at once (default 1)")
     parser.add_argument("--write", action="store_true",
                         help="record in notebooks/RUNTIMES.json, the README map and the title cells")
+    parser.add_argument("--time-one", type=Path, help=argparse.SUPPRESS)   # internal: one notebook, print seconds
     args = parser.parse_args(argv)
+    if args.time_one:
+        print(f"{run(args.time_one.resolve()):.3f}")
+        return 0
     paths = [p.resolve() for p in args.paths] or notebooks()
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        seconds = list(pool.map(run, paths))
+        seconds = list(pool.map(run_in_own_process, paths))
     rows = [(str(p.relative_to(ROOT)), s) for p, s in zip(paths, seconds)]
     for rel, s in rows:
         print(f"{s:7.1f} s  {rel}")
