@@ -1,15 +1,15 @@
 """The Course 4 weights trained here (datasets/build_c4_weights.py): hash, layout, and the figures
 the notebooks assert (c4/02: the signs CNN >= 85 % test; c4/04: the objects base has learned its task)."""
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import dlutils as dl
+
+from tests.data.datasets_module import datasets_module
 
 pytest.importorskip("h5py")
 
@@ -19,13 +19,7 @@ FILES = ["c4_signs_cnn.h5", "c4_objects_cnn.h5"]
 
 
 def _builder():
-    name = "build_c4_weights"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DATASETS / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
+    return datasets_module("build_c4_weights")
 
 
 @pytest.mark.parametrize("file", FILES)

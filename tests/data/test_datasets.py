@@ -1,15 +1,15 @@
 """The committed datasets: manifest, documented shapes/classes/balance, byte-for-byte
 regeneration from the build script, and the loader's behaviour on broken files."""
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import dlutils as dl
+
+from tests.data.datasets_module import datasets_module
 
 h5py = pytest.importorskip("h5py")
 
@@ -28,14 +28,7 @@ DOCUMENTED = {
 
 
 def _build_module():
-    name = "build_datasets"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, DATASETS / "build_datasets.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return datasets_module("build_datasets")
 
 
 def _sha(path):

@@ -1,9 +1,7 @@
 """scenes.h5: manifest hash, layout, labels consistent with masks, byte-for-byte rebuild, and a
 colour-only baseline that fails."""
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,17 +9,13 @@ import pytest
 
 import dlutils as dl
 
+from tests.data.datasets_module import datasets_module
+
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 
 
 def _builder():
-    if "build_datasets" in sys.modules:
-        return sys.modules["build_datasets"]
-    spec = importlib.util.spec_from_file_location("build_datasets", DATASETS / "build_datasets.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_datasets"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return datasets_module("build_datasets")
 
 
 def test_manifest_hash():

@@ -1,9 +1,7 @@
 """The date translators trained here (datasets/build_seq2seq_weights.py): hash, layout, and the
 figures notebook c5/07 asserts (attention >= 95 % exact match on held-out dates, better than without)."""
 import hashlib
-import importlib.util
 import json
-import sys
 import types
 from pathlib import Path
 
@@ -12,6 +10,8 @@ import pytest
 
 import dlutils as dl
 
+from tests.data.datasets_module import datasets_module
+
 pytest.importorskip("h5py")
 
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
@@ -19,13 +19,7 @@ MANIFEST = json.loads((DATASETS / "MANIFEST.json").read_text())
 
 
 def _builder():
-    name = "build_seq2seq_weights"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DATASETS / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
+    return datasets_module("build_seq2seq_weights")
 
 
 def _load(name, attention):

@@ -1,7 +1,5 @@
 """datasets/study_cats_depth.py: its fast "span" form of full-batch GD takes the same steps as
 dl.train (checked on a small problem with more features than examples, like the cat pictures)."""
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -9,17 +7,13 @@ import pytest
 
 import dlutils as dl
 
+from tests.data.datasets_module import datasets_module
+
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 
 
 def _study():
-    if "study_cats_depth" in sys.modules:
-        return sys.modules["study_cats_depth"]
-    spec = importlib.util.spec_from_file_location("study_cats_depth", DATASETS / "study_cats_depth.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["study_cats_depth"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return datasets_module("study_cats_depth")
 
 
 def _problem(seed=0, n_x=60, m=15, m_test=9):

@@ -2,10 +2,8 @@
 rebuild byte for byte (melodies always; names when the names sdist is available offline) and
 the melodies keep the structure the data card promises."""
 import hashlib
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,18 +11,14 @@ import pytest
 
 import dlutils as dl
 
+from tests.data.datasets_module import datasets_module
+
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 MANIFEST = json.loads((DATASETS / "MANIFEST.json").read_text())
 
 
 def _module(name):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, DATASETS / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return datasets_module(name)
 
 
 def _sha(path):

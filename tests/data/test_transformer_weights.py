@@ -1,9 +1,7 @@
 """The date Transformer trained here (datasets/build_transformer_weights.py): hash and the figure
 notebook c5/08 asserts (>= 95 % exact match on held-out dates)."""
 import hashlib
-import importlib.util
 import json
-import sys
 import types
 from pathlib import Path
 
@@ -11,6 +9,8 @@ import numpy as np
 import pytest
 
 import dlutils as dl
+
+from tests.data.datasets_module import datasets_module
 
 pytest.importorskip("h5py")
 
@@ -20,13 +20,7 @@ NAME = "c5_dates_transformer.h5"
 
 
 def _builder():
-    name = "build_transformer_weights"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DATASETS / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
+    return datasets_module("build_transformer_weights")
 
 
 def test_hash_matches_manifest():
