@@ -111,9 +111,20 @@ class Panel:
         return self.update()
 
     def restore_defaults(self):
-        """Put every control back to the value it was built with and redraw once, so a panel that
-        cells below drove from code opens, for the reader, at the values the text describes."""
-        return self.set_values(**self.defaults)
+        """Put every control back to the value it was built with, so a panel that cells below drove
+        from code opens, for the reader, at the values the text describes. The result computed at
+        build time is drawn again rather than recomputed (a panel's result depends only on its
+        values: fixed seeds), so restoring a panel that trains costs a redraw, not a retrain."""
+        first = self.history[0] if self.history else None
+        if first is None or first.get("values") != self.defaults or type(self).update is not Panel.update:
+            return self.set_values(**self.defaults)
+        self._suspended = True
+        try:
+            for name, value in self.defaults.items():
+                self.controls[name].value = value
+        finally:
+            self._suspended = False
+        return self._show({k: v for k, v in first.items() if k != "latency"}, time.perf_counter())
 
     def values(self):
         return {k: c.value for k, c in self.controls.items()}
@@ -129,8 +140,6 @@ class Panel:
 
     def update(self, **overrides):
         """Recompute with the current control values (or ``overrides``) and redraw."""
-        from IPython.display import clear_output
-        import matplotlib.pyplot as plt
         values = {**self.values(), **overrides}
         start = time.perf_counter()
         self.set_badge("running...")
@@ -139,6 +148,12 @@ class Panel:
         except Exception as exc:  # shown in the panel, never raised into the front end
             result = {"error": f"{type(exc).__name__}: {exc}"}
         result["values"] = values
+        return self._show(result, start)
+
+    def _show(self, result, start):
+        """Draw ``result`` into the Output, set the status line, record it as ``self.result``."""
+        from IPython.display import clear_output
+        import matplotlib.pyplot as plt
         with self.out:
             clear_output(wait=True)
             if "error" not in result:

@@ -192,7 +192,12 @@ def test_set_values_recomputes_once_and_restore_defaults_goes_back():
     panel.set_values(a=5, b=7)
     assert calls == [(1, 2), (5, 7)], "two controls changed, one recompute"
     panel.controls["a"].value = 3
-    panel.restore_defaults()
-    assert calls[-1] == (1, 2) and len(calls) == 4 and "a=1, b=2" in panel.status.value
+    assert len(calls) == 3
+    restored = panel.restore_defaults()
+    assert len(calls) == 3, "restoring redraws the build-time result, it does not recompute"
+    assert panel.values() == {"a": 1, "b": 2} and "a=1, b=2" in panel.status.value
+    assert restored["values"] == {"a": 1, "b": 2} and panel.result is restored
+    panel.controls["b"].value = 4                 # still live afterwards: one recompute
+    assert calls[-1] == (1, 4) and len(calls) == 4
     with pytest.raises(ValueError, match=r"Panel.set_values: no control named \['c'\]"):
         panel.set_values(c=1)
