@@ -136,7 +136,7 @@ def main(argv=None):
                             "date": time.strftime("%Y-%m-%d")}
         RUNTIMES.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
         for p, s in zip(paths, seconds):
-            write_title_cell(p, s)
+            write_title_cell(p, round(s, 1))      # the value RUNTIMES.json keeps (7.46 s is 5 s, 7.5 s is 10 s)
         write_readme(data["seconds"])
         print(f"recorded in {RUNTIMES.relative_to(ROOT)}, README.md and the title cells")
     return 0
