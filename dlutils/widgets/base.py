@@ -102,13 +102,17 @@ class Panel:
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"Panel.set_values: no control named {unknown}; the controls are {sorted(self.controls)}.")
+        self._set_quietly(values)
+        return self.update()
+
+    def _set_quietly(self, values):
+        """Move the controls without running the callback once per control."""
         self._suspended = True
         try:
             for name, value in values.items():
                 self.controls[name].value = value
         finally:
             self._suspended = False
-        return self.update()
 
     def restore_defaults(self):
         """Put every control back to the value it was built with, so a panel that cells below drove
@@ -118,12 +122,7 @@ class Panel:
         first = self.history[0] if self.history else None
         if first is None or first.get("values") != self.defaults or type(self).update is not Panel.update:
             return self.set_values(**self.defaults)
-        self._suspended = True
-        try:
-            for name, value in self.defaults.items():
-                self.controls[name].value = value
-        finally:
-            self._suspended = False
+        self._set_quietly(self.defaults)
         return self._show({k: v for k, v in first.items() if k != "latency"}, time.perf_counter())
 
     def values(self):
